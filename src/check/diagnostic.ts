@@ -57,9 +57,9 @@ export class Diagnostics {
     return this.items.filter((d) => d.severity === 'warning');
   }
 
-  /** Throws an InputError carrying every error so far (warnings stay for the report). */
+  /** Throws an InputError carrying every diagnostic so far (errors and warnings) if there is an error. */
   checkpoint(): void {
     const errors = this.errors;
-    if (errors.length > 0) throw new InputError(errors);
+    if (errors.length > 0) throw new InputError(this.items);
   }
 }

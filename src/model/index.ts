@@ -7,3 +7,4 @@ export * from './date.js';
 export * from './json-schema.js';
 export * from './text.js';
 export * from './slug.js';
+export * from './walk.js';

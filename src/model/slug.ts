@@ -2,12 +2,16 @@
  * URL- and file-safe slugs, used for output file names, article ids and heading anchors.
  */
 
+/** Letters that NFKD does not decompose into ASCII. */
+const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th' };
+
 /** `U.S. Explores Israel–Syria Peace Talks` → `us-explores-israel-syria-peace-talks`. */
 export function slugify(text: string, fallback = 'untitled'): string {
   const slug = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[ßæœøđłþ]/g, (c) => FOLD[c] ?? c)
     .replace(/['’.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
@@ -20,14 +24,16 @@ export function slugify(text: string, fallback = 'untitled'): string {
 
 /** Hands out slugs that are unique within one scope by suffixing -2, -3 … to repeats. */
 export class SlugScope {
-  private readonly seen = new Map<string, number>();
+  private readonly used = new Set<string>();
+  /** Next suffix to try per base, so n repeats cost O(n) and not O(n²). */
+  private readonly next = new Map<string, number>();
 
   unique(base: string): string {
     let candidate = base;
-    let n = this.seen.get(base) ?? 0;
-    while (this.seen.has(candidate)) candidate = `${base}-${++n}`;
-    this.seen.set(base, n);
-    this.seen.set(candidate, 0);
+    let n = this.next.get(base) ?? 2;
+    while (this.used.has(candidate)) candidate = `${base}-${n++}`;
+    this.next.set(base, n);
+    this.used.add(candidate);
     return candidate;
   }
 }

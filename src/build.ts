@@ -1,0 +1,106 @@
+/**
+ * The build pipeline, as a library call (the CLI is a thin layer over it):
+ * read → validate → images → metadata → cover → PDF (its layout gives the page map) → EPUB → write.
+ */
+import path from 'node:path';
+import { Diagnostics, type Diagnostic } from './check/diagnostic.js';
+import type { Publication } from './model/publication.js';
+import { SlugScope, slugify } from './model/slug.js';
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './read/images.js';
+import { readPublication } from './read/publication.js';
+import { resolveImages } from './read/resolve-images.js';
+import { VERSION } from './version.js';
+import { makeCoverArt } from './write/cover/index.js';
+import { writeEpub, epubAccessibility } from './write/epub/index.js';
+import type { WriterInput, WriterOptions } from './write/input.js';
+import { jsonLd } from './write/metadata/jsonld.js';
+import { metadataRecord } from './write/metadata/record.js';
+import { writeOutputs, type OutputFile } from './write/output.js';
+import { trimSize } from './write/pdf/page-size.js';
+import { writePdf } from './write/pdf/index.js';
+
+export interface BuildOptions {
+  /** Folders or article files; each is built as its own publication. */
+  inputs: string[];
+  /** Output folder. Default `build`. */
+  outDir: string;
+  /** Language when none is given anywhere. Default `en`. */
+  lang: string;
+  /** Page size for the PDF, overriding publication.yaml. Default A5. */
+  pageSize?: string;
+  /** 3 mm bleed, overriding publication.yaml. */
+  bleed?: boolean;
+  /** Fail instead of warning when the EPUB cannot claim conformance. */
+  strict: boolean;
+  /** Seconds since the epoch; overrides content dates (reproducible-builds.org convention). */
+  sourceDateEpoch?: number;
+  imageLimits?: ImageLimits;
+  maxArticleBytes?: number;
+}
+
+export interface BuildResult {
+  /** Files written, in order. */
+  outputs: string[];
+  /** Warnings of the whole run (errors end it with an InputError instead). */
+  warnings: Diagnostic[];
+}
+
+/**
+ * Builds every input. Input problems of all inputs are collected and thrown together as one
+ * InputError; nothing is written unless every input builds.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const diagnostics = new Diagnostics();
+  const publications: Publication[] = [];
+  for (const input of options.inputs) {
+    const pub = await readPublication(input, { lang: options.lang, maxArticleBytes: options.maxArticleBytes }, diagnostics);
+    if (pub) publications.push(pub);
+  }
+  diagnostics.checkpoint();
+  const files: OutputFile[] = [];
+  const slugs = new SlugScope();
+  for (const pub of publications) {
+    const slug = slugs.unique(pub.meta.slug ?? slugify(pub.meta.title));
+    files.push(...(await buildPublication(pub, slug, options, diagnostics)));
+  }
+  diagnostics.checkpoint();
+  await writeOutputs(files);
+  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings };
+}
+
+/** Builds one publication in memory: the EPUB, the PDF and the JSON-LD record. */
+export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics): Promise<OutputFile[]> {
+  assignArticleSlugs(pub);
+  const resolved = await resolveImages(pub, diagnostics, options.imageLimits ?? DEFAULT_IMAGE_LIMITS);
+  if (diagnostics.errors.length > 0) return [];
+  const writerOptions: WriterOptions = {
+    pageSize: options.pageSize ?? pub.meta.pageSize ?? 'A5',
+    bleed: options.bleed ?? pub.meta.bleed ?? false,
+    strict: options.strict,
+  };
+  const metadata = metadataRecord(pub, { version: VERSION, sourceDateEpoch: options.sourceDateEpoch });
+  const trim = trimSize(writerOptions.pageSize);
+  const cover = await makeCoverArt({
+    metadata,
+    image: resolved.cover?.image,
+    alt: resolved.cover?.alt,
+    trim,
+    bleedPt: writerOptions.bleed ? (3 / 25.4) * 72 : 0,
+  });
+  const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions };
+  const pdf = await writePdf(input);
+  const epub = await writeEpub(input, pdf.pageMap);
+  if (diagnostics.errors.length > 0) return [];
+  const record = jsonLd(pub, metadata, epubAccessibility(input, pdf.pageMap));
+  return [
+    { path: path.join(options.outDir, `${slug}.epub`), data: epub },
+    { path: path.join(options.outDir, `${slug}.pdf`), data: pdf.bytes },
+    { path: path.join(options.outDir, `${slug}.jsonld`), data: `${JSON.stringify(record, null, 2)}\n` },
+  ];
+}
+
+/** Every article gets a slug that is unique in its publication: its file name and id in the EPUB. */
+function assignArticleSlugs(pub: Publication): void {
+  const scope = new SlugScope();
+  for (const article of pub.articles) article.meta.slug = scope.unique(article.meta.slug ?? slugify(article.meta.title, 'article'));
+}

@@ -1,0 +1,101 @@
+/**
+ * `broadsheet build` arguments → BuildOptions. Usage errors are thrown as UsageError (exit 2).
+ */
+import { parseArgs } from 'node:util';
+import type { BuildOptions } from '../build.js';
+import { canonicalLanguage } from '../model/language.js';
+import { pageSize } from '../model/meta.js';
+import { DEFAULT_IMAGE_LIMITS } from '../read/images.js';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const BUILD_HELP = `Usage: broadsheet build [INPUT ...] [options]
+
+Builds each INPUT into an EPUB 3, a tagged PDF and a JSON-LD record that share metadata and cover.
+An INPUT is a folder (a publication; publication.yaml gives its metadata and article order) or
+one article file (.md, .markdown, .html, .htm, .json). Without INPUT, builds content/.
+
+Options:
+  -o, --out DIR          output folder (default: build)
+      --lang TAG         language when an input gives none, with a warning (default: en)
+      --page-size SIZE   PDF trim size: A4, A5, Letter, 6x9, or WIDTHxHEIGHT with units,
+                         e.g. 148mmx210mm (default: publication.yaml's, else A5)
+      --bleed            add 3 mm bleed to the PDF (BleedBox; cover art into the bleed)
+      --strict           fail when the EPUB cannot claim accessibility conformance
+      --max-image-mb N   largest image file in MB (default: 50)
+      --max-article-mb N largest article file in MB (default: 20)
+      --debug            show stack traces of internal errors
+  -h, --help             show this help
+
+Environment:
+  SOURCE_DATE_EPOCH      seconds since 1970; overrides the content's dates so builds are reproducible
+
+Exit status: 0 built (warnings on stderr), 1 invalid input, 2 usage error, 3 internal error.
+`;
+
+export interface ParsedBuild {
+  options: BuildOptions;
+  debug: boolean;
+  help: boolean;
+}
+
+export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBuild {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        lang: { type: 'string' },
+        'page-size': { type: 'string' },
+        bleed: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        'max-image-mb': { type: 'string' },
+        'max-article-mb': { type: 'string' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  const lang = v.lang ?? 'en';
+  if (!canonicalLanguage(lang)) throw new UsageError(`--lang "${lang}" is not a BCP 47 language tag — use e.g. en, en-US, de`);
+  if (v['page-size'] !== undefined && !pageSize.safeParse(v['page-size']).success) {
+    throw new UsageError(`--page-size "${v['page-size']}" is not a page size — use A4, A5, Letter, 6x9 or e.g. 148mmx210mm`);
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
+    throw new UsageError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds`);
+  }
+  return {
+    help: v.help ?? false,
+    debug: v.debug ?? false,
+    options: {
+      inputs: parsed.positionals.length > 0 ? parsed.positionals : ['content'],
+      outDir: v.out ?? 'build',
+      lang: canonicalLanguage(lang) ?? lang,
+      pageSize: v['page-size'],
+      bleed: v.bleed,
+      strict: v.strict ?? false,
+      sourceDateEpoch: epoch ? Number(epoch) : undefined,
+      imageLimits: {
+        ...DEFAULT_IMAGE_LIMITS,
+        maxBytes: megabytes(v['max-image-mb'], '--max-image-mb') ?? DEFAULT_IMAGE_LIMITS.maxBytes,
+      },
+      maxArticleBytes: megabytes(v['max-article-mb'], '--max-article-mb'),
+    },
+  };
+}
+
+function megabytes(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} "${value}" is not a positive number`);
+  return Math.round(n * 1024 * 1024);
+}

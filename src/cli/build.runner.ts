@@ -1,0 +1,18 @@
+/**
+ * `broadsheet build`: runs the library build and reports to the terminal.
+ */
+import { build } from '../build.js';
+import { formatDiagnostic } from '../check/diagnostic.js';
+import type { ParsedBuild } from './build.parser.js';
+
+export interface Terminal {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export async function runBuild(parsed: ParsedBuild, term: Terminal): Promise<number> {
+  const result = await build(parsed.options);
+  for (const w of result.warnings) term.err(formatDiagnostic(w));
+  for (const file of result.outputs) term.out(`wrote ${file}`);
+  return 0;
+}

@@ -1,0 +1,8 @@
+/**
+ * broadsheet as a library: the build pipeline, the model and its schema, and the readers.
+ */
+export { build, buildPublication, type BuildOptions, type BuildResult } from './build.js';
+export * from './model/index.js';
+export { readPublication, READERS } from './read/publication.js';
+export { InputError, formatDiagnostic, type Diagnostic } from './check/diagnostic.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalLanguage, languageTag } from '../../src/model/language.js';
+
+describe('language tags', () => {
+  it('canonicalises BCP 47 tags', () => {
+    expect(canonicalLanguage('EN-us')).toBe('en-US');
+    expect(canonicalLanguage('zh-hant-tw')).toBe('zh-Hant-TW');
+    expect(canonicalLanguage('de')).toBe('de');
+    expect(languageTag.parse('pt-br')).toBe('pt-BR');
+  });
+  it('refuses what is not a tag', () => {
+    for (const bad of ['english', 'en_US_', 'e', '123', 'en-', '']) expect(canonicalLanguage(bad), bad).toBeUndefined();
+    expect(languageTag.safeParse('english').success).toBe(false);
+  });
+});
