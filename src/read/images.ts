@@ -18,7 +18,7 @@ export interface LoadedImage {
   /** Pixel size. */
   width: number;
   height: number;
-  /** The file the image was read from. */
+  /** The file the image was read from, or the URL it was downloaded from. */
   file: string;
 }
 
@@ -31,7 +31,7 @@ export interface ImageLimits {
   maxPixels: number;
 }
 
-export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 30_000 };
+export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxBytes: 50_000_000, maxPixels: 30_000 };
 
 /** A place that names an image, for the messages. */
 export interface ImageRef { src: string; file: string; baseDir: string; field: string }
@@ -68,9 +68,19 @@ export async function loadImage(ref: ImageRef, store: ImageStore, diagnostics: D
   const info = await stat(real);
   if (!info.isFile()) return fail('is not a file', 'name an image file');
   if (info.size > limits.maxBytes) {
-    return fail(`is ${(info.size / 1e6).toFixed(1)} MB, over the ${(limits.maxBytes / 1e6).toFixed(0)} MB limit`, 'reduce the image or raise the limit with --max-image-mb');
+    return fail(`is ${megabytes(info.size)}, over the ${megabytes(limits.maxBytes)} limit`, 'reduce the image or raise the limit with --max-image-mb');
   }
-  const data = new Uint8Array(await readFile(real));
+  return acceptImage(new Uint8Array(await readFile(real)), real, ref, store, diagnostics, limits);
+}
+
+/**
+ * Checks image bytes (read from disk or downloaded) and adds them to the store under a stable id.
+ */
+export function acceptImage(data: Uint8Array, origin: string, ref: ImageRef, store: ImageStore, diagnostics: Diagnostics, limits = DEFAULT_IMAGE_LIMITS): LoadedImage | undefined {
+  const fail = (message: string, fix: string): undefined => {
+    diagnostics.error({ code: 'image.invalid', file: ref.file, message: `${ref.field} "${ref.src}": ${message}`, fix });
+    return undefined;
+  };
   let size: { width?: number; height?: number; type?: string };
   try {
     size = imageSize(data);
@@ -93,10 +103,16 @@ export async function loadImage(ref: ImageRef, store: ImageStore, diagnostics: D
     data,
     width,
     height,
-    file: real,
+    file: origin,
   };
   store.set(id, image);
   return image;
+}
+
+/** A size for messages: "3.2 MB", or "0.004 MB" for limits set very low. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / 1e6;
+  return `${mb >= 1 ? mb.toFixed(1) : Number(mb.toPrecision(2))} MB`;
 }
 
 function inside(folder: string, file: string): boolean {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Diagnostics } from '../check/diagnostic.js';
 import { publication as publicationSchema, type Publication } from '../model/publication.js';
 import { readHtml } from './html/index.js';
+import { megabytes } from './images.js';
 import { isPublicationJson, readJsonSource } from './json/read.js';
 import { readMarkdown } from './markdown/index.js';
 import { publicationYaml, type PublicationYaml } from './publication-yaml.js';
@@ -123,9 +124,9 @@ async function readSource(file: string, options: ReadOptions, diagnostics: Diagn
     diagnostics.error({ code: 'input.missing', file, message: 'no such file', fix: 'check the path (in publication.yaml `articles:` if it is listed there)' });
     return undefined;
   }
-  const limit = options.maxArticleBytes ?? 20 * 1024 * 1024;
+  const limit = options.maxArticleBytes ?? 20_000_000;
   if (bytes.length > limit) {
-    diagnostics.error({ code: 'input.too-large', file, message: `the article is ${(bytes.length / 1e6).toFixed(1)} MB, over the ${(limit / 1e6).toFixed(0)} MB limit`, fix: 'split it into several articles or raise the limit with --max-article-mb' });
+    diagnostics.error({ code: 'input.too-large', file, message: `the article is ${megabytes(bytes.length)}, over the ${megabytes(limit)} limit`, fix: 'split it into several articles or raise the limit with --max-article-mb' });
     return undefined;
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
@@ -141,6 +142,10 @@ function readJsonArticle(file: string, source: string, ctx: { diagnostics: Diagn
   const json = readJsonSource(file, source, ctx);
   if (!json) return undefined;
   const value = json.value as Record<string, unknown> | null;
+  if (isPublicationJson(value)) {
+    ctx.diagnostics.error({ code: 'json.nested-publication', file, line: 1, column: 1, message: 'this JSON is a whole publication, not an article of this folder', fix: 'build the JSON file on its own, or split it into article files' });
+    return undefined;
+  }
   if (typeof value !== 'object' || value === null || typeof value.meta !== 'object' || value.meta === null) {
     ctx.diagnostics.error({ code: 'json.shape', file, line: 1, column: 1, message: 'the JSON is neither an article (`meta`, `body`) nor a publication (`meta`, `articles`)', fix: 'see `broadsheet schema` for the model' });
     return undefined;

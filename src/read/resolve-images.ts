@@ -9,6 +9,7 @@ import type { Block, Figure } from '../model/block.js';
 import type { Inline } from '../model/inline.js';
 import type { Publication } from '../model/publication.js';
 import { mapBlocks } from '../model/walk.js';
+import { fetchImage } from './fetch-image.js';
 import { DEFAULT_IMAGE_LIMITS, loadImage, type ImageLimits, type ImageStore, type LoadedImage } from './images.js';
 
 export interface ResolvedImages {
@@ -19,7 +20,14 @@ export interface ResolvedImages {
 
 const REMOTE = /^(?:https?:)?\/\//i;
 
-export async function resolveImages(pub: Publication, diagnostics: Diagnostics, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<ResolvedImages> {
+export interface ResolveOptions {
+  limits: ImageLimits;
+  /** Download remote images (opt-in); otherwise they are replaced by their description and a link. */
+  fetchRemote: boolean;
+}
+
+export async function resolveImages(pub: Publication, diagnostics: Diagnostics, options: ResolveOptions = { limits: DEFAULT_IMAGE_LIMITS, fetchRemote: false }): Promise<ResolvedImages> {
+  const { limits } = options;
   const images: ImageStore = new Map();
   for (const article of pub.articles) {
     const file = article.origin ?? 'article';
@@ -27,14 +35,17 @@ export async function resolveImages(pub: Publication, diagnostics: Diagnostics, 
     const figures: Figure[] = [];
     const collect = (block: Block): Block => {
       if (block.type !== 'figure') return block;
-      if (REMOTE.test(block.image.src)) return remoteFigure(block, file, diagnostics);
+      if (REMOTE.test(block.image.src) && !options.fetchRemote) return remoteFigure(block, file, diagnostics);
       figures.push(block);
       return block;
     };
     mapBlocks(article.body, collect);
     for (const note of article.notes) mapBlocks(note.children, collect);
     for (const figure of figures) {
-      const loaded = await loadImage({ src: figure.image.src, file, baseDir, field: 'image' }, images, diagnostics, limits);
+      const ref = { src: figure.image.src, file, baseDir, field: 'image' };
+      const loaded = REMOTE.test(ref.src)
+        ? await fetchImage(ref.src.startsWith('//') ? `https:${ref.src}` : ref.src, ref, images, diagnostics, limits)
+        : await loadImage(ref, images, diagnostics, limits);
       if (loaded) figure.image.src = loaded.id;
     }
   }

@@ -1,0 +1,105 @@
+/**
+ * The HTML article reader: a whole page or a fragment → an unvalidated article.
+ *
+ * Metadata and JSON-LD are read from the parsed page first (the sanitizer removes `<head>` and
+ * scripts); then the article part of the page goes through the same sanitize → model mapping as
+ * Markdown.
+ */
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import type { ArticleReader, Place, ReadContext } from '../types.js';
+import { articleContent } from './content.js';
+import { placeOf, readHead, type Sourced } from './head.js';
+import { linkedDataArticle, type LinkedDataArticle } from './json-ld.js';
+import { pageMeta } from './meta.js';
+import { sanitize } from './sanitize.js';
+import { htmlToModel, type MappingIssue } from './to-model/index.js';
+import { textContent } from './to-model/hast.js';
+import { stripXmlIllegal } from './xml-chars.js';
+
+/**
+ * Reads an HTML page or fragment. Metadata comes from `<head>`, Open Graph and JSON-LD; `lang` is
+ * left out when the page gives none, so the pipeline can apply its fallback and warn.
+ */
+export const readHtml: ArticleReader = (file, source, ctx) => {
+  if (source.trim() === '') {
+    ctx.diagnostics.error({ code: 'read.empty', file, line: 1, column: 1, message: 'the file is empty', fix: 'write the article in it, or remove the file' });
+    return undefined;
+  }
+  const stripped = stripXmlIllegal(source);
+  const document = fromHtml(stripped.text);
+  const head = readHead(document);
+  const { linkedData, place: linkedDataPlace } = readLinkedData(head.jsonLd, file, ctx);
+  const content = articleContent(document);
+  const h1 = firstH1(content.root) ?? firstH1(document);
+  const { meta, places, notes: metaNotes } = pageMeta({
+    head,
+    ...(linkedData && { linkedData }),
+    ...(linkedDataPlace && { linkedDataPlace }),
+    ...(h1 && { h1 }),
+  });
+  for (const note of metaNotes) ctx.diagnostics.warn({ code: 'read.html.meta', file, line: note.place?.line, column: note.place?.column, message: note.message, fix: note.fix });
+
+  const safe = sanitize(unified().use(rehypeStringify).stringify(content.root));
+  const removed = stripped.removed + safe.removedCharacters;
+  if (removed > 0) {
+    ctx.diagnostics.warn({
+      code: 'read.illegal-characters',
+      file,
+      message: `${removed} character${removed === 1 ? '' : 's'} that XML does not allow (control characters, lone surrogates) ${removed === 1 ? 'was' : 'were'} removed`,
+      fix: 'check the file’s encoding, or remove the invisible characters',
+    });
+  }
+  const title = typeof meta['title'] === 'string' ? meta['title'] : undefined;
+  const lang = typeof meta['lang'] === 'string' ? meta['lang'] : undefined;
+  const mapped = htmlToModel(safe.html, {
+    ...(title !== undefined && { title }),
+    ...(lang !== undefined && { lang }),
+    report: (issue: MappingIssue) => ctx.diagnostics.warn({ code: issue.code, file, message: issue.message, fix: issue.fix }),
+  });
+  const bodyPlace = content.element ? placeOf(content.element) : undefined;
+  return {
+    candidate: { meta, body: mapped.body, notes: mapped.notes, origin: file },
+    locate(path: readonly PropertyKey[]): Place | undefined {
+      if (path[0] === 'meta' && typeof path[1] === 'string') return places.get(path[1]);
+      if (path[0] === 'body') return bodyPlace;
+      return undefined;
+    },
+  };
+};
+
+/** The first JSON-LD article; a block that is not valid JSON is reported and skipped. */
+function readLinkedData(blocks: Sourced[], file: string, ctx: ReadContext): { linkedData?: LinkedDataArticle; place?: Place } {
+  for (const block of blocks) {
+    try {
+      const linkedData = linkedDataArticle([block.value]);
+      if (linkedData) return { linkedData, ...(block.place && { place: block.place }) };
+    } catch (error) {
+      ctx.diagnostics.warn({
+        code: 'read.html.json-ld',
+        file,
+        line: block.place?.line,
+        column: block.place?.column,
+        message: `the JSON-LD block is not valid JSON (${error instanceof Error ? error.message : String(error)}), so it was ignored`,
+        fix: 'fix the JSON in <script type="application/ld+json">, or remove it',
+      });
+    }
+  }
+  return {};
+}
+
+function firstH1(root: Root | Element): Sourced | undefined {
+  for (const child of root.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'h1') {
+      const value = textContent(child).replace(/\s+/g, ' ').trim();
+      const place = placeOf(child);
+      if (value) return { value, ...(place && { place }) };
+    }
+    const inner = firstH1(child);
+    if (inner) return inner;
+  }
+  return undefined;
+}

@@ -1,0 +1,52 @@
+/**
+ * Which link and image addresses may enter the model. Used by the sanitizer and again by the
+ * HTML→model mapping, so that a tree that did not come through the sanitizer is still safe.
+ */
+
+/** Schemes a link may use; everything else (javascript:, vbscript:, data:, file:, …) is refused. */
+export const LINK_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
+/** Schemes an image may use besides a relative path. */
+export const IMAGE_SCHEMES: readonly string[] = ['http:', 'https:'];
+
+// ASCII whitespace and controls that URL parsers ignore ("java\tscript:") are not allowed to hide
+// a scheme from the check.
+const IGNORED = /[\0-\x20\x7F]/g;
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * The link target to keep, or undefined. Allowed: absolute http(s) and mailto URLs, and in-document
+ * fragments (`#id`). Relative and protocol-relative (`//host`) addresses are refused: an article
+ * read from a file has no base to resolve them against.
+ */
+export function allowedHref(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^#[^\s]+$/.test(trimmed)) return trimmed;
+  return absolute(trimmed, LINK_SCHEMES);
+}
+
+/**
+ * The image source to keep, or undefined. Allowed: http(s) URLs and relative paths (resolved later
+ * against the article's file). Absolute and protocol-relative paths are refused so an article cannot
+ * pull arbitrary files of the machine into the book.
+ */
+export function allowedSrc(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  const compact = trimmed.replace(IGNORED, '');
+  if (SCHEME.test(compact)) return absolute(trimmed, IMAGE_SCHEMES);
+  if (/^[/\\]/.test(compact)) return undefined;
+  return trimmed;
+}
+
+function absolute(value: string, schemes: readonly string[]): string | undefined {
+  const compact = value.replace(IGNORED, '');
+  if (!SCHEME.test(compact)) return undefined;
+  try {
+    const url = new URL(value);
+    return schemes.includes(url.protocol) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,2 @@
+/** The Markdown reader (see read.ts). */
+export { readMarkdown } from './read.js';

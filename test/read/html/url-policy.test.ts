@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { allowedHref, allowedSrc } from '../../../src/read/html/url-policy.js';
+
+describe('allowedHref', () => {
+  it.each(['https://example.com/a?b#c', 'http://example.com', 'mailto:someone@example.com', '#section-2', 'HTTPS://EXAMPLE.COM'])(
+    'keeps %s',
+    (href) => expect(allowedHref(href)).toBe(href),
+  );
+
+  it.each([
+    'javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)',
+    'vbscript:msgbox(1)', 'data:text/html;base64,PHNjcmlwdD4=', '//evil.example.com/x', '/relative/path', 'page.html',
+    'file:///etc/passwd', 'ftp://example.com', '#', '',
+  ])('refuses %j', (href) => expect(allowedHref(href)).toBeUndefined());
+});
+
+describe('allowedSrc', () => {
+  it.each(['images/photo.jpg', './a.png', '../shared/b.png', 'https://cdn.example.com/c.jpg', 'http://x.example/d.png'])(
+    'keeps %s',
+    (src) => expect(allowedSrc(src)).toBe(src),
+  );
+
+  it.each(['javascript:alert(1)', 'data:image/png;base64,iVBOR', '//evil.example.com/x.png', '/etc/passwd', '\\\\server\\share\\x.png', 'C:\\x.png', 'file:///x.png', ''])(
+    'refuses %j',
+    (src) => expect(allowedSrc(src)).toBeUndefined(),
+  );
+});
