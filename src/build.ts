@@ -7,8 +7,9 @@ import { Diagnostics, type Diagnostic } from './check/diagnostic.js';
 import type { Publication } from './model/publication.js';
 import { SlugScope, slugify } from './model/slug.js';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './read/images.js';
+import { cleanPublicationText } from './read/clean-text.js';
 import { readPublication } from './read/publication.js';
-import { resolveImages } from './read/resolve-images.js';
+import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
 import { VERSION } from './version.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
@@ -35,6 +36,8 @@ export interface BuildOptions {
   /** Seconds since the epoch; overrides content dates (reproducible-builds.org convention). */
   sourceDateEpoch?: number;
   imageLimits?: ImageLimits;
+  /** Download remote images (with a timeout, size cap and type check). Default false: no network. */
+  fetchRemote?: boolean;
   maxArticleBytes?: number;
 }
 
@@ -53,8 +56,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = new Diagnostics();
   const publications: Publication[] = [];
   for (const input of options.inputs) {
-    const pub = await readPublication(input, { lang: options.lang, maxArticleBytes: options.maxArticleBytes }, diagnostics);
-    if (pub) publications.push(pub);
+    const read = await readPublication(input, { lang: options.lang, maxArticleBytes: options.maxArticleBytes }, diagnostics);
+    if (read.publication) {
+      cleanPublicationText(read.publication, diagnostics);
+      publications.push(read.publication);
+    } else if (read.articles.length > 0) {
+      // Report the image problems of the articles that did validate in this same run.
+      await resolveImages({ articles: read.articles }, diagnostics, resolveOptions(options));
+    }
   }
   diagnostics.checkpoint();
   const files: OutputFile[] = [];
@@ -71,7 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** Builds one publication in memory: the EPUB, the PDF and the JSON-LD record. */
 export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics): Promise<OutputFile[]> {
   assignArticleSlugs(pub);
-  const resolved = await resolveImages(pub, diagnostics, options.imageLimits ?? DEFAULT_IMAGE_LIMITS);
+  const resolved = await resolveImages(pub, diagnostics, resolveOptions(options));
   if (diagnostics.errors.length > 0) return [];
   const writerOptions: WriterOptions = {
     pageSize: options.pageSize ?? pub.meta.pageSize ?? 'A5',
@@ -79,12 +88,12 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     strict: options.strict,
   };
   const metadata = metadataRecord(pub, { version: VERSION, sourceDateEpoch: options.sourceDateEpoch });
-  const trim = trimSize(writerOptions.pageSize);
+  const { width: widthPt, height: heightPt } = trimSize(writerOptions.pageSize);
   const cover = await makeCoverArt({
     metadata,
     image: resolved.cover?.image,
     alt: resolved.cover?.alt,
-    trim,
+    trim: { widthPt, heightPt },
     bleedPt: writerOptions.bleed ? (3 / 25.4) * 72 : 0,
   });
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions };
@@ -97,6 +106,10 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     { path: path.join(options.outDir, `${slug}.pdf`), data: pdf.bytes },
     { path: path.join(options.outDir, `${slug}.jsonld`), data: `${JSON.stringify(record, null, 2)}\n` },
   ];
+}
+
+function resolveOptions(options: BuildOptions): ResolveOptions {
+  return { limits: options.imageLimits ?? DEFAULT_IMAGE_LIMITS, fetchRemote: options.fetchRemote ?? false };
 }
 
 /** Every article gets a slug that is unique in its publication: its file name and id in the EPUB. */

@@ -24,6 +24,8 @@ Options:
                          e.g. 148mmx210mm (default: publication.yaml's, else A5)
       --bleed            add 3 mm bleed to the PDF (BleedBox; cover art into the bleed)
       --strict           fail when the EPUB cannot claim accessibility conformance
+      --fetch-remote     download remote (http/https) images; without it no network is used and a
+                         remote image is replaced by its description and a link to it
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
       --debug            show stack traces of internal errors
@@ -54,6 +56,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         'page-size': { type: 'string' },
         bleed: { type: 'boolean' },
         strict: { type: 'boolean' },
+        'fetch-remote': { type: 'boolean' },
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
         debug: { type: 'boolean' },
@@ -83,6 +86,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       pageSize: v['page-size'],
       bleed: v.bleed,
       strict: v.strict ?? false,
+      fetchRemote: v['fetch-remote'] ?? false,
       sourceDateEpoch: epoch ? Number(epoch) : undefined,
       imageLimits: {
         ...DEFAULT_IMAGE_LIMITS,
@@ -97,5 +101,5 @@ function megabytes(value: string | undefined, flag: string): number | undefined 
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} "${value}" is not a positive number`);
-  return Math.round(n * 1024 * 1024);
+  return Math.round(n * 1_000_000);
 }

@@ -26,7 +26,7 @@ export const cover = z.object({
 export type Cover = z.infer<typeof cover>;
 
 export const articleMeta = z.object({
-  title: z.string({ error: 'the article has no title — add `title:` to the front matter' }).trim().min(1, 'the title is empty — give the article a title'),
+  title: z.string({ error: 'the article has no title — add `title:` to the front matter (Markdown), a <title> or <h1> (HTML), or meta.title (JSON)' }).trim().min(1, 'the title is empty — give the article a title'),
   subtitle: z.string().optional(),
   authors: z.array(author).default([]),
   published: dateString.optional(),

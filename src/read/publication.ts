@@ -7,7 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostics } from '../check/diagnostic.js';
-import { publication as publicationSchema, type Publication } from '../model/publication.js';
+import { publication as publicationSchema, type Article, type Publication } from '../model/publication.js';
 import { readHtml } from './html/index.js';
 import { megabytes } from './images.js';
 import { isPublicationJson, readJsonSource } from './json/read.js';
@@ -34,14 +34,25 @@ export interface ReadOptions {
   maxArticleBytes?: number;
 }
 
-/** Reads a folder or article file; problems go to `diagnostics` and give undefined. */
-export async function readPublication(input: string, options: ReadOptions, diagnostics: Diagnostics): Promise<Publication | undefined> {
+/**
+ * What reading one INPUT gave: the publication when everything validated; otherwise the articles
+ * that did, so later checks (their images) can still report in the same run.
+ */
+export interface ReadOutcome {
+  publication?: Publication;
+  articles: Article[];
+}
+
+const NOTHING: ReadOutcome = { articles: [] };
+
+/** Reads a folder or article file; problems go to `diagnostics`. */
+export async function readPublication(input: string, options: ReadOptions, diagnostics: Diagnostics): Promise<ReadOutcome> {
   let info;
   try {
     info = await stat(input);
   } catch {
     diagnostics.error({ code: 'input.missing', file: input, message: 'no such file or folder', fix: 'check the path' });
-    return undefined;
+    return NOTHING;
   }
   if (info.isDirectory()) return readFolder(input, options, diagnostics);
   const ext = path.extname(input).toLowerCase();
@@ -52,21 +63,24 @@ export async function readPublication(input: string, options: ReadOptions, diagn
       message: `unknown file type "${ext || '(none)'}"`,
       fix: `give an article as ${KNOWN}, or a folder`,
     });
-    return undefined;
+    return NOTHING;
   }
   const source = await readSource(input, options, diagnostics);
-  if (source === undefined) return undefined;
+  if (source === undefined) return NOTHING;
   if (ext === '.json') {
     const json = readJsonSource(input, source, { diagnostics });
-    if (!json) return undefined;
-    if (isPublicationJson(json.value)) return validatePublicationJson(input, json.value, json.locate, options, diagnostics);
+    if (!json) return NOTHING;
+    if (isPublicationJson(json.value)) {
+      const publication = validatePublicationJson(input, json.value, json.locate, options, diagnostics);
+      return { publication, articles: publication?.articles ?? [] };
+    }
   }
   const article = READERS[ext](input, source, { diagnostics });
-  if (!article) return undefined;
+  if (!article) return NOTHING;
   return assemble([article], undefined, path.dirname(input), options, diagnostics);
 }
 
-async function readFolder(folder: string, options: ReadOptions, diagnostics: Diagnostics): Promise<Publication | undefined> {
+async function readFolder(folder: string, options: ReadOptions, diagnostics: Diagnostics): Promise<ReadOutcome> {
   const yamlFile = path.join(folder, 'publication.yaml');
   let config: PublicationYaml | undefined;
   let hasConfig = false;
@@ -74,7 +88,7 @@ async function readFolder(folder: string, options: ReadOptions, diagnostics: Dia
     const text = await readFile(yamlFile, 'utf8');
     hasConfig = true;
     config = publicationYaml(yamlFile, text, diagnostics);
-    if (!config) return undefined;
+    if (!config) return NOTHING;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -89,7 +103,7 @@ async function readFolder(folder: string, options: ReadOptions, diagnostics: Dia
   }
   if (files.length === 0) {
     diagnostics.error({ code: 'input.no-articles', file: folder, message: 'the folder holds no articles', fix: `add an article file (${KNOWN})` });
-    return undefined;
+    return NOTHING;
   }
   if (files.length > 1 && !hasConfig) {
     diagnostics.error({
@@ -98,7 +112,7 @@ async function readFolder(folder: string, options: ReadOptions, diagnostics: Dia
       message: `the folder holds ${files.length} articles but no publication.yaml`,
       fix: 'add publication.yaml with at least `title:` (and `articles:` to set their order)',
     });
-    return undefined;
+    return NOTHING;
   }
   const articles: ReadResult[] = [];
   for (const file of files) {
@@ -112,8 +126,10 @@ async function readFolder(folder: string, options: ReadOptions, diagnostics: Dia
     const article = READERS[ext](file, source, { diagnostics });
     if (article) articles.push(article);
   }
-  if (articles.length !== files.length) return undefined;
-  return assemble(articles, config, folder, options, diagnostics);
+  if (articles.length === 0) return NOTHING;
+  const outcome = assemble(articles, config, folder, options, diagnostics);
+  // Some files could not be read: no publication, but the others still get their images checked.
+  return articles.length === files.length ? outcome : { articles: outcome.articles };
 }
 
 async function readSource(file: string, options: ReadOptions, diagnostics: Diagnostics): Promise<string | undefined> {
@@ -184,7 +200,7 @@ function assemble(
   folder: string,
   options: ReadOptions,
   diagnostics: Diagnostics,
-): Publication | undefined {
+): ReadOutcome {
   const first = articles[0].candidate.meta;
   let lang = config?.meta.lang as string | undefined;
   for (const { candidate } of articles) {
@@ -203,15 +219,15 @@ function assemble(
   const metaLocate = config ? config.locate : (p: readonly PropertyKey[]) => articles[0].locate(['meta', ...p]);
 
   let ok = true;
-  const validated = [];
+  const validated: Article[] = [];
   for (const article of articles) {
     const a = validate(publicationSchema.shape.articles.element, article.candidate, article.candidate.origin, article.locate, diagnostics, describeArticlePath);
     if (a) validated.push(a);
     else ok = false;
   }
   const pubMeta = validate(publicationSchema.shape.meta, meta, metaFile, metaLocate, diagnostics, describeArticlePath);
-  if (!ok || !pubMeta) return undefined;
-  return { meta: pubMeta, articles: validated, origin: folder };
+  if (!ok || !pubMeta) return { articles: validated };
+  return { publication: { meta: pubMeta, articles: validated, origin: folder }, articles: validated };
 }
 
 function pick(from: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostics } from '../check/diagnostic.js';
 import type { Block, Figure } from '../model/block.js';
 import type { Inline } from '../model/inline.js';
-import type { Publication } from '../model/publication.js';
+import type { Article, Publication } from '../model/publication.js';
 import { mapBlocks } from '../model/walk.js';
 import { fetchImage } from './fetch-image.js';
 import { DEFAULT_IMAGE_LIMITS, loadImage, type ImageLimits, type ImageStore, type LoadedImage } from './images.js';
@@ -26,7 +26,8 @@ export interface ResolveOptions {
   fetchRemote: boolean;
 }
 
-export async function resolveImages(pub: Publication, diagnostics: Diagnostics, options: ResolveOptions = { limits: DEFAULT_IMAGE_LIMITS, fetchRemote: false }): Promise<ResolvedImages> {
+/** Loads the images of `pub` (or of the articles that validated, when `meta` is missing). */
+export async function resolveImages(pub: { articles: Article[]; meta?: Publication['meta']; origin?: string }, diagnostics: Diagnostics, options: ResolveOptions = { limits: DEFAULT_IMAGE_LIMITS, fetchRemote: false }): Promise<ResolvedImages> {
   const { limits } = options;
   const images: ImageStore = new Map();
   for (const article of pub.articles) {
@@ -49,7 +50,7 @@ export async function resolveImages(pub: Publication, diagnostics: Diagnostics, 
       if (loaded) figure.image.src = loaded.id;
     }
   }
-  const named = pub.meta.cover
+  const named = pub.meta?.cover
     ? { cover: pub.meta.cover, file: pub.origin ? path.join(pub.origin, 'publication.yaml') : 'publication', baseDir: pub.origin ?? process.cwd() }
     : pub.articles.length === 1 && pub.articles[0].meta.cover
       ? { cover: pub.articles[0].meta.cover, file: pub.articles[0].origin ?? 'article', baseDir: path.dirname(pub.articles[0].origin ?? '.') }

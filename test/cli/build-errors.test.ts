@@ -96,7 +96,7 @@ describe('broadsheet build on invalid input', () => {
   it('documents every option in --help', () => {
     const r = cli(['build', '--help']);
     expect(r.status).toBe(0);
-    for (const option of ['--out', '--lang', '--page-size', '--bleed', '--strict', '--max-image-mb', '--max-article-mb', '--debug', '--help']) {
+    for (const option of ['--out', '--lang', '--page-size', '--bleed', '--strict', '--fetch-remote', '--max-image-mb', '--max-article-mb', '--debug', '--help']) {
       expect(r.stdout).toContain(option);
     }
   });
