@@ -36,6 +36,8 @@ export async function resolveImages(pub: { articles: Article[]; meta?: Publicati
     const figures: Figure[] = [];
     const collect = (block: Block): Block => {
       if (block.type !== 'figure') return block;
+      const onSite = siteUrl(block.image.src, article.meta.source);
+      if (onSite) block.image.src = onSite;
       if (REMOTE.test(block.image.src) && !options.fetchRemote) return remoteFigure(block, file, diagnostics);
       figures.push(block);
       return block;
@@ -58,6 +60,19 @@ export async function resolveImages(pub: { articles: Article[]; meta?: Publicati
   if (!named) return { images };
   const image = await loadImage({ src: named.cover.image, file: named.file, baseDir: named.baseDir, field: 'cover image' }, new Map(), diagnostics, limits);
   return image ? { images, cover: { image, alt: named.cover.alt } } : { images };
+}
+
+/**
+ * A site-absolute path (`/images/x.jpg`, common in saved web pages) names a file of the article's
+ * web site, not of this machine: with a canonical URL it becomes that remote address.
+ */
+function siteUrl(src: string, source: string | undefined): string | undefined {
+  if (!src.startsWith('/') || src.startsWith('//') || !source || !/^https?:\/\//i.test(source)) return undefined;
+  try {
+    return new URL(src, source).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A paragraph standing in for a remote image: its alt text and caption, linked to the original. */

@@ -26,9 +26,10 @@ export function allowedHref(value: string | undefined): string | undefined {
 }
 
 /**
- * The image source to keep, or undefined. Allowed: http(s) URLs and relative paths (resolved later
- * against the article's file). Absolute and protocol-relative paths are refused so an article cannot
- * pull arbitrary files of the machine into the book.
+ * The image source to keep, or undefined. Allowed: http(s) URLs, relative paths and site-absolute
+ * paths (`/images/x.jpg`); the image resolver later reads only files inside the article's folder,
+ * resolves site-absolute paths against the article's canonical URL, and reports anything else by
+ * name rather than dropping it. Protocol-relative (`//host/x`) and backslash paths are refused.
  */
 export function allowedSrc(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -36,7 +37,7 @@ export function allowedSrc(value: string | undefined): string | undefined {
   if (!trimmed) return undefined;
   const compact = trimmed.replace(IGNORED, '');
   if (SCHEME.test(compact)) return absolute(trimmed, IMAGE_SCHEMES);
-  if (/^[/\\]/.test(compact)) return undefined;
+  if (/^(?:\/\/|\\)/.test(compact)) return undefined;
   return trimmed;
 }
 

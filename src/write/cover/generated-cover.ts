@@ -1,0 +1,50 @@
+/**
+ * Typographic cover art, for publications without a cover image: laid out from the metadata,
+ * written once as SVG, rendered twice from that same SVG — print at 300 dpi over trim and bleed,
+ * screen at 2560 px over the trim. Same picture, so the EPUB and the PDF show the same cover.
+ *
+ * Why the screen rendition shows the trim and not the bleed: the bleed is cut off in print, so the
+ * trim is what a reader of the printed copy sees; a reading system should show the same.
+ * Without bleed the two renditions cover the same area.
+ */
+import type { CoverArt } from './cover-art.js';
+import { generatedAlt } from './cover-alt.js';
+import { coverLayout } from './cover-layout.js';
+import { coverSvg } from './cover-svg.js';
+import { coverText } from './cover-text.js';
+import { fontkitMeasure, type TextMeasure } from './font-metrics.js';
+import type { MetadataRecord } from '../metadata/record.js';
+import { printPixels, scaleToLongSide } from './renditions.js';
+import { renderPng } from './render-png.js';
+
+export interface GeneratedCoverArgs {
+  metadata: MetadataRecord;
+  trim: { widthPt: number; heightPt: number };
+  bleedPt: number;
+  /** Default: fontkit on the bundled fonts. */
+  measure?: TextMeasure;
+}
+
+/** The SVG source and its renditions; the SVG is kept for tests and debugging. */
+export interface GeneratedCover extends CoverArt {
+  svg: { print: string; screen: string };
+}
+
+/** Builds the generated cover. Deterministic: the same record and sizes give the same bytes. */
+export async function generatedCover(args: GeneratedCoverArgs): Promise<GeneratedCover> {
+  const { metadata, bleedPt: bleed } = args;
+  const trim = { width: args.trim.widthPt, height: args.trim.heightPt };
+  const text = coverText(metadata);
+  const layout = coverLayout(text, trim, bleed, args.measure ?? fontkitMeasure());
+  const printView = { x: -bleed, y: -bleed, width: trim.width + 2 * bleed, height: trim.height + 2 * bleed };
+  const screenView = { x: 0, y: 0, width: trim.width, height: trim.height };
+  const printSize = printPixels(printView.width, printView.height);
+  const screenSize = scaleToLongSide(trim.width, trim.height);
+  const svg = {
+    print: coverSvg(layout, printView, printSize, metadata.lang),
+    screen: coverSvg(layout, screenView, screenSize, metadata.lang),
+  };
+  // Two independent renders on libuv's thread pool, in parallel.
+  const [print, screen] = await Promise.all([renderPng(svg.print, printSize), renderPng(svg.screen, screenSize)]);
+  return { origin: 'generated', alt: generatedAlt(text), print: print.image, screen: screen.image, svg };
+}

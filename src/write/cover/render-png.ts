@@ -1,0 +1,43 @@
+/**
+ * Rasterizes SVG to PNG with resvg, with the bundled fonts only. The only file of the cover that
+ * imports @resvg/resvg-js.
+ *
+ * Why resvg: a self-contained renderer in a prebuilt native module (no system libraries, no
+ * browser), and deterministic — the same SVG and fonts give the same PNG bytes on every run.
+ */
+import { renderAsync } from '@resvg/resvg-js';
+import type { CoverImage } from './cover-art.js';
+import { COVER_FAMILY, coverFontFiles } from './cover-fonts.js';
+import type { PixelSize } from './renditions.js';
+
+export interface RenderedPng {
+  image: CoverImage;
+  /**
+   * True when not a single pixel was painted. resvg skips an embedded image it cannot decode
+   * (a CMYK JPEG, a damaged file) without an error, so callers must check.
+   */
+  empty: boolean;
+}
+
+/**
+ * Renders `svg`, whose root element states its size in pixels, to a PNG of exactly `size`.
+ * Runs on libuv's thread pool, so several renders proceed in parallel. `loadSystemFonts: false`
+ * keeps the picture independent of the machine's fonts.
+ */
+export async function renderPng(svg: string, size: PixelSize): Promise<RenderedPng> {
+  const rendered = await renderAsync(svg, {
+    fitTo: { mode: 'original' },
+    font: { fontFiles: coverFontFiles(), loadSystemFonts: false, defaultFontFamily: COVER_FAMILY },
+    logLevel: 'off',
+  });
+  if (rendered.width !== size.width || rendered.height !== size.height) {
+    throw new Error(`rendered ${rendered.width}×${rendered.height} px, expected ${size.width}×${size.height}`);
+  }
+  const pixels = rendered.pixels;
+  let empty = true;
+  for (let i = 3; i < pixels.length && empty; i += 4) if (pixels[i] !== 0) empty = false;
+  return {
+    image: { data: new Uint8Array(rendered.asPng()), mediaType: 'image/png', width: rendered.width, height: rendered.height },
+    empty,
+  };
+}

@@ -1,0 +1,282 @@
+/**
+ * The drawing surface: the only module that imports pdfkit.
+ *
+ * pdfkit draws text, images and vectors, subsets and embeds fonts with ToUnicode, and writes the
+ * file. Everything it gets wrong or lacks for PDF/UA-1, PDF/A-2 and print is done here with its
+ * low-level `ref()` API (design.md §4):
+ * - page boxes: pdfkit writes only the MediaBox; TrimBox/BleedBox are set on each new page;
+ * - tagging: no pdfkit `struct()`; marked content is written directly and the structure tree is
+ *   serialized by tag/structure-tree.ts through {@link PdfObjects};
+ * - metadata: pdfkit's XMP is unescaped and incomplete, so `endMetadata` is replaced to write ours;
+ * - determinism: the file ID comes from the identifier, dates from the record, images are embedded
+ *   one at a time (pdfkit inflates PNGs asynchronously, which would otherwise let object order race).
+ */
+import PDFDocument from 'pdfkit';
+import type { PdfInfo } from '../metadata/info.js';
+import { fontFile } from './font-metrics.js';
+import type { PageGeometry } from './page-geometry.js';
+import { trimBox } from './page-geometry.js';
+import type { Face } from './text-style.js';
+
+/** An indirect PDF object, opaque outside this module. */
+export interface PdfRef { readonly __pdfRef: true }
+
+/** What the structure-tree writer needs to make PDF objects (ISO 32000-1 §7.3). */
+export interface PdfObjects {
+  /** A new indirect object; `end` it once its data is complete. */
+  ref(data: Record<string, unknown>): PdfRef;
+  end(ref: PdfRef): void;
+  /** Sets a key of an object that is not ended yet. */
+  set(ref: PdfRef, key: string, value: unknown): void;
+  /** A PDF text string (UTF-16 when needed), as opposed to a name. */
+  text(value: string): unknown;
+  /** A PDF name (`/Table`). */
+  name(value: string): unknown;
+  page(index: number): PdfRef;
+  annotation(handle: number): PdfRef;
+  /** Sets a catalog entry. A StructTreeRoot handed here is ended by the surface, not the caller. */
+  catalog(key: string, value: unknown): void;
+}
+
+export interface SurfaceOptions {
+  geometry: PageGeometry;
+  info: PdfInfo;
+  /** The XMP packet (metadata/xmp.ts). */
+  xmp: string;
+  lang: string;
+  /** 16 bytes for the trailer /ID. */
+  fileId: Uint8Array;
+  /** sRGB ICC profile for the PDF/A OutputIntent. */
+  iccProfile: Uint8Array;
+}
+
+/** Properties of a marked-content sequence (ISO 32000-1 §14.6). */
+export type Marked =
+  | { tag: string; mcid: number }
+  | { artifact: 'Pagination' | 'Layout'; subtype?: 'Header' | 'Footer' }
+  | { tag: 'Span'; actualText: string };
+
+type Doc = PDFKit.PDFDocument;
+type Ref = PDFKit.PDFKitReference;
+
+const asRef = (r: PdfRef): Ref => r as unknown as Ref;
+/** A reference's dictionary; @types/pdfkit types it as a few resource keys only. */
+const dict = (r: Ref): Record<string, unknown> => r.data as unknown as Record<string, unknown>;
+const asPdfRef = (r: Ref): PdfRef => r as unknown as PdfRef;
+
+export class PdfSurface {
+  private readonly doc: Doc;
+  private readonly chunks: Uint8Array[] = [];
+  private readonly pages: Ref[] = [];
+  private readonly annotations: Ref[] = [];
+  private readonly images = new Map<string, PDFKit.Mixins.ImageSrc>();
+  private readonly g: PageGeometry;
+  private face: Face | undefined;
+  private size = 0;
+  private grey = false;
+
+  constructor(private readonly options: SurfaceOptions) {
+    this.g = options.geometry;
+    this.doc = new PDFDocument({
+      pdfVersion: '1.7',
+      autoFirstPage: false,
+      bufferPages: false,
+      compress: true,
+      lang: options.lang,
+      displayTitle: true,
+      info: { ...options.info },
+      size: [this.g.mediaWidth, this.g.mediaHeight],
+      margin: 0,
+    });
+    this.doc._id = options.fileId;
+    this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
+    const xmp = options.xmp;
+    const doc = this.doc;
+    // Our packet replaces pdfkit's (design.md §4: unescaped, no ModifyDate, no extension schema).
+    doc.endMetadata = function endMetadata(): void {
+      const bytes = new TextEncoder().encode(xmp);
+      const ref = doc.ref({ Type: 'Metadata', Subtype: 'XML', Length: bytes.length });
+      // PDF/A readers must be able to read the packet without decoding filters.
+      ref.compress = false;
+      ref.write(bytes);
+      ref.end(undefined);
+      dict(doc._root).Metadata = ref;
+    };
+  }
+
+  /**
+   * Embeds an image before any page uses it, and waits until pdfkit has written it, so that the
+   * object order (and so the bytes) never depends on when zlib finishes.
+   */
+  async registerImage(key: string, data: Uint8Array): Promise<{ width: number; height: number }> {
+    const image = (this.doc as unknown as { openImage(src: Uint8Array): EmbeddableImage }).openImage(Buffer.from(data));
+    image.embed(this.doc);
+    // PNG embedding finishes in a zlib callback (JPEG synchronously); pdfkit sets `offset` on an
+    // object once it is written. Until then nothing else may allocate objects.
+    const written = (): boolean => (image.obj as { offset?: number } | null)?.offset !== undefined;
+    for (let waited = 0; !written(); waited++) {
+      if (waited > 60_000) throw new Error(`pdfkit did not finish embedding image ${key}`);
+      await new Promise((resolve) => setTimeout(resolve, waited < 100 ? 0 : 1));
+    }
+    this.images.set(key, image as unknown as PDFKit.Mixins.ImageSrc);
+    return { width: image.width, height: image.height };
+  }
+
+  /** Starts page `index` with its boxes and its key in the structure parent tree. */
+  addPage(index: number): void {
+    this.doc.addPage({ size: [this.g.mediaWidth, this.g.mediaHeight], margin: 0 });
+    const page = this.doc.page.dictionary;
+    dict(page).TrimBox = trimBox(this.g);
+    if (this.g.bleed > 0) dict(page).BleedBox = [0, 0, this.g.mediaWidth, this.g.mediaHeight];
+    // One parent-tree entry per page, keyed by page index (annotations come after all pages).
+    dict(page).StructParents = index;
+    // PDF/UA-1 §7.18.3: tab order follows the structure on every page with annotations.
+    dict(page).Tabs = 'S';
+    this.pages[index] = page;
+    this.face = undefined;
+  }
+
+  begin(m: Marked): void {
+    if ('mcid' in m) this.doc.addContent(`/${m.tag} <</MCID ${m.mcid}>> BDC`);
+    else if ('artifact' in m) this.doc.addContent(`/Artifact <</Type /${m.artifact}${m.subtype ? ` /Subtype /${m.subtype}` : ''}>> BDC`);
+    else this.doc.addContent(`/Span <</ActualText ${utf16Hex(m.actualText)}>> BDC`);
+  }
+
+  end(): void {
+    this.doc.addContent('EMC');
+  }
+
+  /** Draws `text` with its baseline at y (top-left origin). */
+  text(text: string, x: number, y: number, face: Face, size: number, grey = false): void {
+    if (this.face !== face || this.size !== size) {
+      this.doc.font(fontFile(face)).fontSize(size);
+      this.face = face;
+      this.size = size;
+    }
+    if (this.grey !== grey) {
+      this.doc.fillColor(grey ? '#555555' : '#000000');
+      this.grey = grey;
+    }
+    this.doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic' });
+  }
+
+  image(key: string, x: number, y: number, width: number, height: number, clipToPage = false): void {
+    const image = this.images.get(key);
+    if (!image) throw new Error(`image ${key} was not registered`);
+    if (clipToPage) {
+      this.doc.save();
+      this.doc.rect(0, 0, this.g.mediaWidth, this.g.mediaHeight).clip();
+    }
+    this.doc.image(image, x, y, { width, height });
+    if (clipToPage) this.doc.restore();
+  }
+
+  rule(x1: number, y1: number, x2: number, y2: number, lineWidth: number): void {
+    this.doc.save().lineWidth(lineWidth).strokeColor('#000000').moveTo(x1, y1).lineTo(x2, y2).stroke().restore();
+  }
+
+  /** A link annotation; returns its handle for the structure tree's OBJR. */
+  link(x: number, y: number, width: number, height: number, target: { uri: string } | { dest: string }, contents: string, structParent: number): number {
+    const action = 'uri' in target ? this.doc.ref({ S: 'URI', URI: new String(target.uri) }) : this.doc.ref({ S: 'GoTo', D: new String(target.dest) });
+    action.end(undefined);
+    const options = { Subtype: 'Link', A: action, Contents: new String(contents), StructParent: structParent, F: 4 };
+    this.doc.annotate(x, y, width, height, options as unknown as PDFKit.Mixins.AnnotationOption);
+    const annots = this.doc.page.annotations as Ref[];
+    const ref = annots[annots.length - 1];
+    if (!ref) throw new Error('pdfkit did not add the annotation');
+    this.annotations.push(ref);
+    return this.annotations.length - 1;
+  }
+
+  /** A named destination at (x, y) on the current page. */
+  dest(name: string, x: number, y: number): void {
+    this.doc.addNamedDestination(name, 'XYZ', x, y, null);
+  }
+
+  /** Bookmarks: nested entries in order. */
+  outline(entries: readonly { title: string; level: number; page: number }[]): void {
+    const stack: { level: number; item: PDFKit.PDFOutline }[] = [{ level: 0, item: this.doc.outline }];
+    for (const e of entries) {
+      while (stack.length > 1 && stack[stack.length - 1]!.level >= e.level) stack.pop();
+      const item = stack[stack.length - 1]!.item.addItem(e.title, { pageNumber: e.page, fit: true });
+      stack.push({ level: e.level, item });
+    }
+  }
+
+  /** The objects API for the structure tree and the catalog. */
+  objects(): PdfObjects {
+    const doc = this.doc;
+    return {
+      ref: (data) => asPdfRef(doc.ref(data)),
+      end: (ref) => asRef(ref).end(undefined),
+      set: (ref, key, value) => {
+        dict(asRef(ref))[key] = value;
+      },
+      text: (value) => new String(value),
+      name: (value) => value,
+      page: (index) => {
+        const p = this.pages[index];
+        if (!p) throw new Error(`no page ${index}`);
+        return asPdfRef(p);
+      },
+      annotation: (handle) => {
+        const a = this.annotations[handle];
+        if (!a) throw new Error(`no annotation ${handle}`);
+        return asPdfRef(a);
+      },
+      catalog: (key, value) => {
+        dict(doc._root)[key] = value;
+      },
+    };
+  }
+
+  /** Adds the OutputIntent and MarkInfo, ends the document and returns its bytes. */
+  async finish(): Promise<Uint8Array> {
+    const doc = this.doc;
+    const icc = doc.ref({ N: 3, Length: this.options.iccProfile.length });
+    icc.write(Buffer.from(this.options.iccProfile));
+    icc.end(undefined);
+    const intent = doc.ref({
+      Type: 'OutputIntent',
+      S: 'GTS_PDFA1',
+      OutputConditionIdentifier: new String('sRGB IEC61966-2.1'),
+      Info: new String('sRGB IEC61966-2.1'),
+      RegistryName: new String('http://www.color.org'),
+      DestOutputProfile: icc,
+    });
+    intent.end(undefined);
+    dict(doc._root).OutputIntents = [intent];
+    // pdfkit ends the catalog's MarkInfo and StructTreeRoot itself (endMarkings).
+    dict(doc._root).MarkInfo = doc.ref({ Marked: true });
+    const done = new Promise<void>((resolve, reject) => {
+      doc.on('end', () => resolve());
+      doc.on('error', reject);
+    });
+    doc.end();
+    await done;
+    const total = this.chunks.reduce((n, c) => n + c.length, 0);
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+/** pdfkit's image objects, as far as embedding order is concerned. */
+interface EmbeddableImage {
+  width: number;
+  height: number;
+  obj: unknown;
+  image?: unknown;
+  embed(doc: Doc): void;
+}
+
+/** `<FEFF…>`: a PDF text string in UTF-16BE, safe for any character. */
+export function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}

@@ -1,0 +1,45 @@
+/**
+ * Makes sure every character the PDF draws exists in the embedded font that draws it.
+ *
+ * Why: a missing glyph is drawn as `.notdef` (an empty box, or nothing at all), which loses text
+ * silently and breaks PDF/UA-1 §7.21.7. A character no embedded face has is reported once per
+ * article, with its code point, and replaced by U+FFFD (a visible "�") so the gap is noticed.
+ */
+import { canDraw } from './font-metrics.js';
+import type { Face } from './text-style.js';
+
+/** Characters that are never drawn and so need no glyph (controls, joiners, soft hyphen, BOM). */
+const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
+
+export const REPLACEMENT = '\uFFFD';
+
+/** Called for each character that cannot be drawn, before it is replaced. */
+export type MissingGlyph = (char: string, face: Face) => void;
+
+/**
+ * `text` with every character `face` cannot draw replaced (and reported). Newlines and tabs pass
+ * (they are layout, not glyphs); other controls and default-ignorable characters are removed.
+ */
+export function drawableText(text: string, face: Face, missing: MissingGlyph): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (ch === '\n' || ch === '\t' || ch === '\u00AD' || ch === '\u200B' || ch === '\u00A0') {
+      out += ch;
+    } else if (INVISIBLE.test(ch)) {
+      // Dropped: the typesetter never draws them and fonts rarely have them.
+      continue;
+    } else if (canDraw(face, cp)) {
+      out += ch;
+    } else {
+      missing(ch, face);
+      out += REPLACEMENT;
+    }
+  }
+  return out;
+}
+
+/** `U+1F600`. */
+export function codePointLabel(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}

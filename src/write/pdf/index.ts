@@ -1,0 +1,210 @@
+/**
+ * The PDF writer: a tagged PDF/UA-1 file, identified as PDF/A-2u, print-ready (trim and bleed
+ * boxes, mirrored margins, running heads and folios), with the page map the EPUB writer uses.
+ *
+ * Pipeline: model → flow units (layout/, pure) → pages (layout/paginate.ts, pure) → drawing
+ * (draw.ts on document.ts, the only pdfkit importer) → structure tree (tag/).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../../model/publication.js';
+import { slugify } from '../../model/slug.js';
+import type { WriterInput } from '../input.js';
+import { pdfInfo } from '../metadata/info.js';
+import { xmpPacket } from '../metadata/xmp.js';
+import type { PageMap, PageStart } from '../page-map.js';
+import { PdfSurface } from './document.js';
+import { drawPages } from './draw.js';
+import { fontMeasurer, textWidth } from './font-metrics.js';
+import { codePointLabel, drawableText } from './glyph-coverage.js';
+import { articleUnits, noteNames, type ArticleNames } from './layout/article.js';
+import type { FlowContext } from './layout/blocks.js';
+import { baselineIn, type Unit } from './layout/flow.js';
+import { COVER_IMAGE, coverPage, titlePage, tocUnits, type TocEntry } from './layout/front-matter.js';
+import type { LaidOutPage, OutlineEntry, PageItem } from './layout/page-items.js';
+import { paginate, type BodyPage } from './layout/paginate.js';
+import { isRecto, pageGeometry, textArea, type PageGeometry } from './page-geometry.js';
+import { documentNode, structChild, type StructNode } from './tag/struct-node.js';
+import { writeStructureTree } from './tag/structure-tree.js';
+import { memoizeMeasurer } from './typeset/measure.js';
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  pageMap: PageMap;
+}
+
+/** The sRGB profile embedded as the PDF/A OutputIntent (assets/icc/README.md). */
+const ICC_PROFILE = fileURLToPath(new URL('../../../assets/icc/sRGB_IEC61966-2-1.icc', import.meta.url));
+
+/** The heading of the table of contents, by language. */
+function contentsTitle(lang: string): string {
+  const titles: Record<string, string> = { de: 'Inhalt', fr: 'Sommaire', es: 'Índice', it: 'Indice', pt: 'Sumário', nl: 'Inhoud' };
+  return titles[lang.toLowerCase().split('-')[0] ?? ''] ?? 'Contents';
+}
+
+/** Lower-case roman numerals for the front matter's folios. */
+export function romanNumeral(n: number): string {
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  return out;
+}
+
+/**
+ * Writes the PDF. Deterministic: the same input gives the same bytes (dates from the metadata
+ * record, the file ID from the identifier). Warnings (missing glyphs, low-resolution images) go
+ * to `input.diagnostics`.
+ */
+export async function writePdf(input: WriterInput): Promise<PdfResult> {
+  const { publication: pub, metadata } = input;
+  const g = pageGeometry(input.options.pageSize, input.options.bleed);
+  const measurer = memoizeMeasurer(fontMeasurer);
+  const root = documentNode(metadata.lang);
+  const area = textArea(g, 0);
+
+  // Names of every article, heading and note, so links can be resolved before anything is drawn.
+  const slugs = new Map<string, number>();
+  const names: ArticleNames[] = pub.articles.map((article, i) => {
+    const slug = article.meta.slug ?? slugify(article.meta.title);
+    if (!slugs.has(slug)) slugs.set(slug, i);
+    return { dest: `article-${i + 1}`, notes: noteNames(article, i) };
+  });
+  const headingIds = pub.articles.map((a) => collectIds(a));
+
+  const warned = new Set<string>();
+  const context = (article: Article, i: number): FlowContext => ({
+    article: i,
+    measurer,
+    fontSize: g.fontSize,
+    leading: g.leading,
+    areaHeight: area.height,
+    images: input.images,
+    inline: {
+      resolveHref(href: string): string | undefined {
+        const id = href.replace(/^#/, '');
+        if (headingIds[i]?.has(id)) return `a${i + 1}-${id}`;
+        const target = slugs.get(id);
+        if (target !== undefined) return names[target]!.dest;
+        const other = headingIds.findIndex((ids) => ids.has(id));
+        return other >= 0 ? `a${other + 1}-${id}` : undefined;
+      },
+      note: (id: string) => names[i]!.notes.get(id),
+      missing(char: string): void {
+        const key = `${i}:${char}`;
+        if (warned.has(key)) return;
+        warned.add(key);
+        input.diagnostics.warn({
+          code: 'pdf.glyph.missing',
+          ...(article.origin !== undefined ? { file: article.origin } : {}),
+          message: `"${article.meta.title}": the character "${char}" (${codePointLabel(char)}) is in none of the embedded fonts; the PDF shows "\uFFFD" in its place`,
+          fix: 'replace the character, or add a font that has it to assets/fonts',
+        });
+      },
+    },
+    lowResolution(image, dpi, widthPt): void {
+      input.diagnostics.warn({
+        code: 'pdf.image.low-resolution',
+        ...(article.origin !== undefined ? { file: article.origin } : {}),
+        message: `"${article.meta.title}": image ${image.file.split(/[\\/]/).pop() ?? image.id} (${image.width}×${image.height} px) prints ${Math.round((widthPt / 72) * 25.4)} mm wide at ${dpi} dpi, below the 300 dpi print needs`,
+        fix: `use an image at least ${Math.ceil(((widthPt / 72) * 300))} px wide`,
+      });
+    },
+  });
+
+  // Front matter first in the structure (it is drawn first), then the articles.
+  const coverItems = coverPage(input.cover, g, root);
+  const frontCtx = context(pub.articles[0]!, 0);
+  const titleItems = titlePage(metadata, g, root, { ...frontCtx, inline: { ...frontCtx.inline, missing: () => undefined } });
+  const tocTitle = contentsTitle(metadata.lang);
+  const entries = (folios: string[]): TocEntry[] =>
+    pub.articles.map((a, i) => ({ title: a.meta.title, authors: a.meta.authors.map((x) => x.name).join(', '), lang: a.meta.lang, dest: names[i]!.dest, folio: folios[i] ?? '' }));
+  const tocDraft = paginate(tocUnits(entries([]), root, frontCtx, area.width, tocTitle, metadata.lang, measurer), g, 2);
+  const front = 2 + tocDraft.pages.length;
+  const firstBody = front % 2 === 0 ? front : front + 1;
+
+  const artNodes = pub.articles.map((a) => structChild(root, 'Art', a.meta.lang.toLowerCase() !== metadata.lang.toLowerCase() ? { lang: a.meta.lang } : {}));
+  const units: Unit[] = pub.articles.flatMap((a, i) => articleUnits(a, i, artNodes[i]!, names[i]!, context(a, i), area.width));
+  const body = paginate(units, g, firstBody);
+
+  const folio = (index: number): string => (index < firstBody ? romanNumeral(index + 1) : String(index - firstBody + 1));
+  const startPage = pub.articles.map((_, i) => body.pages.find((p) => p.article === i && p.opening)?.index ?? firstBody);
+  const toc = paginate(tocUnits(entries(startPage.map(folio)), root, frontCtx, area.width, tocTitle, metadata.lang, measurer), g, 2);
+
+  const pages: LaidOutPage[] = [
+    { index: 0, label: folio(0), items: coverItems, fullBleed: true },
+    { index: 1, label: folio(1), items: titleItems },
+    ...toc.pages.map((p) => ({ index: p.index, label: folio(p.index), items: [...p.items, ...furniture(g, p.index, folio(p.index), undefined)] })),
+  ];
+  if (firstBody > front) pages.push({ index: front, label: folio(front), items: [] });
+  for (const p of body.pages) {
+    const start = p.start ? { ...p.start, label: folio(p.index) } : undefined;
+    pages.push({ index: p.index, label: folio(p.index), items: [...runningHead(g, p, pub.articles, metadata.title), ...p.items, ...furniture(g, p.index, folio(p.index), undefined)], ...(start ? { start } : {}) });
+  }
+
+  const surface = new PdfSurface({
+    geometry: g,
+    info: pdfInfo(metadata),
+    xmp: xmpPacket(metadata, { pdfa: { part: 2, conformance: 'U' }, pdfua: 1 }),
+    lang: metadata.lang,
+    fileId: createHash('md5').update(metadata.identifier).digest(),
+    iccProfile: new Uint8Array(await readFile(ICC_PROFILE)),
+  });
+  await surface.registerImage(COVER_IMAGE, input.cover.print.data);
+  for (const id of [...input.images.keys()].sort()) await surface.registerImage(id, input.images.get(id)!.data);
+
+  const record = drawPages(surface, pages, g.mediaHeight);
+  const outline: OutlineEntry[] = [...toc.outline, ...body.outline];
+  surface.outline(outline);
+  const pdf = surface.objects();
+  pdf.catalog('PageLabels', { Nums: [0, { S: pdf.name('r') }, firstBody, { S: pdf.name('D') }] });
+  writeStructureTree(root, record, pdf);
+  const bytes = await surface.finish();
+  const starts: PageStart[] = pages.flatMap((p) => (p.start ? [p.start] : []));
+  return { bytes, pageMap: { source: metadata.identifier, pages: starts } };
+}
+
+/** Heading ids of an article (internal link targets). */
+function collectIds(article: Article): Set<string> {
+  const ids = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      const node = value as { type?: string; id?: string };
+      if (node.type === 'heading' && typeof node.id === 'string') ids.add(node.id);
+      for (const v of Object.values(value)) if (v && typeof v === 'object') visit(v);
+    }
+  };
+  visit(article.body);
+  return ids;
+}
+
+/** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */
+function furniture(g: PageGeometry, index: number, label: string, _unused: undefined): PageItem[] {
+  const area = textArea(g, index);
+  const size = g.fontSize * 0.85;
+  const w = textWidth(label, 'regular', size);
+  const y = area.y + area.height + g.leading * 1.2 + baselineIn(g.leading, 'regular', size);
+  return [{ kind: 'text', x: area.x + (area.width - w) / 2, y, text: label, style: { face: 'regular', size }, width: w, owner: { artifact: 'Pagination' } }];
+}
+
+/**
+ * The running head: the publication's title on versos, the article's on rectos; none on the page
+ * that opens an article. Too long a title is shortened with an ellipsis, never set outside the block.
+ */
+function runningHead(g: PageGeometry, page: BodyPage, articles: readonly Article[], publicationTitle: string): PageItem[] {
+  if (page.opening) return [];
+  const area = textArea(g, page.index);
+  const size = g.fontSize * 0.85;
+  const face = 'italic' as const;
+  let text = drawableText(isRecto(page.index) ? (articles[page.article]?.meta.title ?? '') : publicationTitle, face, () => undefined);
+  if (textWidth(text, face, size) > area.width) {
+    while (text.length > 1 && textWidth(`${text}\u2026`, face, size) > area.width) text = text.slice(0, -1);
+    text = `${text.trimEnd()}\u2026`;
+  }
+  const w = textWidth(text, face, size);
+  const y = area.y - g.leading * 1.5 + baselineIn(g.leading, face, size);
+  return [
+    { kind: 'text', x: area.x + (area.width - w) / 2, y, text, style: { face, size }, width: w, owner: { artifact: 'Pagination' }, tint: 'grey' },
+  ];
+}

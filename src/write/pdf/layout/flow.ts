@@ -1,0 +1,118 @@
+/**
+ * Flow units: what pagination moves around. A unit is a line, a figure with its caption or a
+ * table row — something never split across pages — with the rules that bind it to its
+ * neighbours (keep with next, space before, a header to repeat).
+ */
+import { verticalMetrics } from '../font-metrics.js';
+import { parseStyleKey, type Face } from '../text-style.js';
+import type { InlineRef, RunSource } from './inline-runs.js';
+import { sourceOffset } from './inline-runs.js';
+import type { PageItem, PlacedText } from './page-items.js';
+import type { SetLine } from './set-paragraph.js';
+
+export interface Unit {
+  height: number;
+  /** x from the text block's left edge, y from the unit's top. */
+  items: PageItem[];
+  /** Space above the unit, dropped at the top of a page. */
+  spaceBefore: number;
+  /** Never break a page between this unit and the next. */
+  keepWithNext: boolean;
+  pageBreakBefore?: boolean;
+  /** Where the unit's text begins in the model (for the page map). */
+  origin?: { block: number[]; offset: number };
+  /** Units (a table's header rows, as artifacts) to repeat when a page breaks before this unit. */
+  repeatHeader?: Unit[];
+  /** An outline entry (bookmark) that points at this unit. */
+  outline?: { title: string; level: number };
+  /** Index of the article this unit belongs to (running heads, page map). */
+  article: number;
+}
+
+/** Baseline of a line of `size` text in a line box `leading` high, centred like CSS. */
+export function baselineIn(leading: number, face: Face, size: number): number {
+  const m = verticalMetrics(face, size);
+  return (leading - (m.ascent - m.descent)) / 2 + m.ascent;
+}
+
+export interface LineUnitOptions {
+  article: number;
+  leading: number;
+  /** Left edge of the lines within the text block. */
+  x: number;
+  /** Width the lines were set in (for right/centre alignment). */
+  width: number;
+  firstIndent?: number;
+  align?: 'start' | 'end' | 'center';
+  sources: readonly RunSource[];
+  /** The block's model plain text and path, for page-map origins. */
+  block: number[];
+  plain: string;
+  face: Face;
+  size: number;
+  spaceBefore: number;
+}
+
+/**
+ * Units of set lines, with widow and orphan control: the first two and the last two lines of a
+ * paragraph stay together, so no page begins with a paragraph's last line or ends with its first.
+ */
+export function lineUnits(lines: readonly SetLine[], o: LineUnitOptions): Unit[] {
+  const baseline = baselineIn(o.leading, o.face, o.size);
+  const units: Unit[] = lines.map((line, n) => {
+    const indent = n === 0 ? (o.firstIndent ?? 0) : 0;
+    const shift = o.align === 'end' ? o.width - indent - line.width : o.align === 'center' ? (o.width - indent - line.width) / 2 : 0;
+    const items: PageItem[] = [];
+    line.fragments.forEach((f, k) => {
+      const ref = f.ref as InlineRef;
+      const x = o.x + indent + shift + f.x;
+      if (ref.anchor !== undefined) items.push({ kind: 'dest', name: ref.anchor, x, y: 0 });
+      const text: PlacedText = {
+        kind: 'text',
+        x,
+        y: baseline - ref.rise,
+        text: f.text,
+        style: parseStyleKey(f.style),
+        width: f.width,
+        owner: { node: ref.node },
+        ...(f.space ? { space: true } : {}),
+        ...(line.hyphenated && k === line.fragments.length - 1 ? { hyphen: true } : {}),
+        ...(ref.link ? { link: ref.link } : {}),
+      };
+      items.push(text);
+    });
+    const first = line.fragments[0];
+    let offset = first ? sourceOffset(o.sources, first.offset) : 0;
+    if (n > 0 && lines[n - 1]?.hyphenated) offset = wordStart(o.plain, offset);
+    return { height: o.leading, items, spaceBefore: n === 0 ? o.spaceBefore : 0, keepWithNext: false, origin: { block: o.block, offset }, article: o.article };
+  });
+  const count = units.length;
+  if (count >= 2) units[0]!.keepWithNext = true;
+  if (count >= 3) units[count - 2]!.keepWithNext = true;
+  return units;
+}
+
+/** Start of the word that contains `offset` (a page that begins inside a hyphenated word). */
+function wordStart(text: string, offset: number): number {
+  let i = Math.min(offset, text.length);
+  while (i > 0 && !/\s/u.test(text[i - 1] ?? ' ')) i--;
+  return i;
+}
+
+/** Moves every item of `units` right by `dx`. */
+export function shiftUnits(units: readonly Unit[], dx: number): void {
+  if (dx === 0) return;
+  for (const u of units) for (const item of u.items) shiftItem(item, dx, 0);
+}
+
+export function shiftItem(item: PageItem, dx: number, dy: number): void {
+  if (item.kind === 'rule') {
+    item.x1 += dx;
+    item.x2 += dx;
+    item.y1 += dy;
+    item.y2 += dy;
+  } else {
+    item.x += dx;
+    item.y += dy;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Trim size, bleed and the text block of a printed page.
+ *
+ * Why one module: the page boxes (MediaBox, BleedBox, TrimBox), the mirrored margins and the place
+ * of running heads and folios all derive from the same two numbers; layout and drawing must agree
+ * on them to the point.
+ */
+
+import { MM, parsePageSize } from './page-size.js';
+
+/** 3 mm, the bleed print services ask for (KDP, Lulu, most offset printers). */
+export const BLEED = 3 * MM;
+
+/** A rectangle in points, origin top-left of the MediaBox (pdfkit's convention). */
+export interface Rect { x: number; y: number; width: number; height: number }
+
+export interface PageGeometry {
+  /** Trim size: the page as the reader holds it. */
+  trimWidth: number;
+  trimHeight: number;
+  /** Bleed added on every side (0 without bleed). */
+  bleed: number;
+  /** MediaBox size = trim + 2 × bleed. */
+  mediaWidth: number;
+  mediaHeight: number;
+  /** Body text size and leading in points; they scale with the page. */
+  fontSize: number;
+  leading: number;
+  /** Margins of the trimmed page; inside is the binding side. */
+  margins: { top: number; bottom: number; inside: number; outside: number };
+}
+
+/**
+ * The geometry of a trim size. Margins follow the classic proportions of a book page (inside
+ * narrower than outside, foot deeper than head) scaled to the page, and the body size grows from
+ * 9.5 pt on small pages to 11 pt on A4/Letter so that a line keeps about 60–70 characters.
+ */
+export function pageGeometry(spec: string, bleed: boolean): PageGeometry {
+  const [trimWidth, trimHeight] = parsePageSize(spec);
+  const b = bleed ? BLEED : 0;
+  const fontSize = clamp(trimWidth / 42, 9.5, 11);
+  return {
+    trimWidth,
+    trimHeight,
+    bleed: b,
+    mediaWidth: trimWidth + 2 * b,
+    mediaHeight: trimHeight + 2 * b,
+    fontSize,
+    leading: Math.round(fontSize * 1.4 * 4) / 4,
+    margins: {
+      top: round(Math.max(36, trimHeight * 0.085)),
+      bottom: round(Math.max(40, trimHeight * 0.1)),
+      inside: round(Math.max(36, trimWidth * 0.11)),
+      outside: round(Math.max(30, trimWidth * 0.085)),
+    },
+  };
+}
+
+/**
+ * Page index 0 (the cover) is a right-hand page, so even indexes are rectos: their inside margin is
+ * on the left.
+ */
+export function isRecto(pageIndex: number): boolean {
+  return pageIndex % 2 === 0;
+}
+
+/** The text block of a page, in MediaBox coordinates (bleed included). */
+export function textArea(g: PageGeometry, pageIndex: number): Rect {
+  const left = isRecto(pageIndex) ? g.margins.inside : g.margins.outside;
+  const width = g.trimWidth - g.margins.inside - g.margins.outside;
+  return { x: g.bleed + left, y: g.bleed + g.margins.top, width, height: g.trimHeight - g.margins.top - g.margins.bottom };
+}
+
+/** TrimBox in PDF user space (origin bottom-left): [llx, lly, urx, ury]. */
+export function trimBox(g: PageGeometry): [number, number, number, number] {
+  return [g.bleed, g.bleed, g.bleed + g.trimWidth, g.bleed + g.trimHeight];
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
