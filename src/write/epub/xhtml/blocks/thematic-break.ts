@@ -1,0 +1,4 @@
+import type { BlockHandler } from '../context.js';
+
+/** A change of topic or scene. */
+export const thematicBreak: BlockHandler<'thematicBreak'> = () => '<hr/>';

@@ -1,0 +1,10 @@
+import { el, escapeXml } from '../../xml.js';
+import type { InlineHandler } from '../context.js';
+import { markersBefore } from '../page-break.js';
+
+/** Inline code. A page that begins inside it gets its marker before the `<code>` (never split code). */
+export const code: InlineHandler<'code'> = (node, ctx) => {
+  const before = markersBefore(ctx, (ctx.cursor?.position ?? 0) + node.value.length);
+  if (ctx.cursor) ctx.cursor.position += node.value.length;
+  return before + el('code', {}, escapeXml(node.value));
+};

@@ -1,0 +1,41 @@
+/**
+ * The one place where text becomes XML. Every document of the EPUB is built from {@link el} and
+ * {@link escapeXml}, so no string reaches the package unescaped.
+ */
+
+/**
+ * Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates).
+ * https://www.w3.org/TR/xml/#charsets — readers strip them from input; the writer drops any that
+ * slip through rather than produce a package no reading system can open.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and double- or single-quoted attribute values alike. */
+export function escapeXml(text: string): string {
+  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** Attribute values; `undefined` and `false` leave the attribute out, `true` writes it empty. */
+export type Attrs = Record<string, string | number | boolean | undefined>;
+
+/** ` name="value"` pairs in the given order (stable output), escaped. */
+export function attrs(list: Attrs): string {
+  let out = '';
+  for (const [name, value] of Object.entries(list)) {
+    if (value === undefined || value === false) continue;
+    out += ` ${name}="${value === true ? '' : escapeXml(String(value))}"`;
+  }
+  return out;
+}
+
+/**
+ * An element. `content` is markup that is already safe (built by `el`/`escapeXml`); `null` makes a
+ * self-closing element (`<img/>`), which XHTML allows for any element.
+ */
+export function el(name: string, list: Attrs = {}, content: string | readonly string[] | null = ''): string {
+  if (content === null) return `<${name}${attrs(list)}/>`;
+  const inner = typeof content === 'string' ? content : content.join('');
+  return `<${name}${attrs(list)}>${inner}</${name}>`;
+}
