@@ -2,6 +2,10 @@
  * The last line of defence for text: removes the code points XML forbids from every string of a
  * validated publication, whatever reader produced it (JSON input bypasses the HTML sanitizer),
  * and reports how many were removed, per file, so nothing disappears without a word.
+ *
+ * Text is also put in Unicode Normalization Form C (canonically equivalent, so no word changes):
+ * W3C's character model asks for NFC on the web, and a base letter with a separate combining mark
+ * (`A` + U+030A) would otherwise be drawn as two glyphs in the PDF and extract as two characters.
  */
 import type { Diagnostics } from '../check/diagnostic.js';
 import type { Publication } from '../model/publication.js';
@@ -12,7 +16,7 @@ export function cleanPublicationText(pub: Publication, diagnostics: Diagnostics)
   const clean = (value: unknown): [unknown, number] => {
     if (typeof value === 'string') {
       const { text, removed } = stripXmlIllegal(value);
-      return [text, removed];
+      return [text.normalize('NFC'), removed];
     }
     if (Array.isArray(value)) {
       let n = 0;

@@ -16,6 +16,8 @@ export interface PdfTextOptions {
   layout?: boolean;
   /** `-raw`: content-stream order, closest to what a naive extractor sees. */
   raw?: boolean;
+  /** Only text inside this area, in points from the MediaBox's top-left (`-x -y -W -H`). */
+  crop?: { x: number; y: number; width: number; height: number };
 }
 
 /** Extracted text (UTF-8; pages separated by form feeds `\f`). */
@@ -25,6 +27,9 @@ export async function pdfText(path: string, options: PdfTextOptions = {}): Promi
     ...pageArgs(options),
     ...(options.layout ? ['-layout'] : []),
     ...(options.raw ? ['-raw'] : []),
+    ...(options.crop
+      ? ['-x', String(Math.floor(options.crop.x)), '-y', String(Math.floor(options.crop.y)), '-W', String(Math.ceil(options.crop.width)), '-H', String(Math.ceil(options.crop.height))]
+      : []),
     path, '-',
   ];
   return (await runOk('pdftotext', args)).stdout;
@@ -169,4 +174,41 @@ export async function pdfWordBoxes(
     }
   }
   return boxes;
+}
+
+/**
+ * The body text of a broadsheet PDF: running heads and folios (which sit in the top and bottom
+ * margins) are cut away by cropping to the text block's height, so words broken across a page
+ * break are not interleaved with them.
+ */
+export async function pdfBodyText(path: string, pageSize = 'A5', bleed = false, options: { first?: number; last?: number } = {}): Promise<string> {
+  const { pageGeometry } = await import('../../src/write/pdf/page-geometry.js');
+  const g = pageGeometry(pageSize, bleed);
+  const slack = g.leading * 0.5;
+  return pdfText(path, {
+    ...options,
+    crop: { x: 0, y: g.bleed + g.margins.top - slack, width: g.mediaWidth, height: g.trimHeight - g.margins.top - g.margins.bottom + 2 * slack },
+  });
+}
+
+/**
+ * The text of the structure tree in logical order, as assistive technology reads it (artifacts
+ * such as running heads, folios and line-end hyphens are not in it). Pieces of one element are
+ * joined as written (a word broken across lines comes back whole); elements are separated by
+ * newlines.
+ */
+export async function pdfStructureText(path: string): Promise<string> {
+  const out: string[] = [];
+  let inCode = false;
+  for (const line of (await pdfStructText(path)).split('\n')) {
+    const piece = /^\s*"(.*)"\s*$/.exec(line);
+    if (piece) {
+      // A code block keeps its own line breaks: each of its pieces is a line (or part of a wrapped one).
+      out.push(piece[1] as string, inCode ? '\n' : '');
+    } else {
+      inCode = /^\s*Code\b/.test(line);
+      out.push('\n');
+    }
+  }
+  return out.join('');
 }

@@ -55,17 +55,40 @@ const asWords = (x: string | readonly string[]): readonly string[] => (typeof x 
 export function missingInOrder(
   haystack: string | readonly string[],
   needle: string | readonly string[],
+  options: { joinBroken?: boolean } = {},
 ): MissingWord | undefined {
   const hay = asWords(haystack);
   const need = asWords(needle);
   let at = 0;
   for (let i = 0; i < need.length; i++) {
     const w = need[i] as string;
-    while (at < hay.length && hay[at] !== w) at++;
+    let span = 0;
+    while (at < hay.length && (span = matchAt(hay, at, w, options.joinBroken ?? false)) === 0) at++;
     if (at >= hay.length) return { index: i, word: w, after: need.slice(Math.max(0, i - 8), i) as string[] };
-    at++;
+    at += span;
   }
   return undefined;
+}
+
+/**
+ * How many haystack words starting at `at` make up `word`: 1 for an exact match; with `joinBroken`,
+ * several consecutive words that concatenate to it (a long word or URL broken across lines without a
+ * hyphen extracts as pieces); 0 for no match.
+ */
+function matchAt(hay: readonly string[], at: number, word: string, joinBroken: boolean): number {
+  if (hay[at] === word) return 1;
+  if (!joinBroken) return 0;
+  // Pieces lost the punctuation at their edges ("segment/" → "segment"): compare without it.
+  const bare = (t: string): string => t.replace(/[\p{P}\p{S}]/gu, '');
+  const target = bare(word);
+  let joined = bare(hay[at] as string);
+  if (!joined || !target.startsWith(joined) || joined === target) return 0;
+  for (let k = at + 1; k < hay.length && joined.length < target.length; k++) {
+    joined += bare(hay[k] as string);
+    if (joined === target) return k - at + 1;
+    if (!target.startsWith(joined)) return 0;
+  }
+  return 0;
 }
 
 /** Throws (with the missing word and where) unless every needle word occurs in the haystack in order. */
