@@ -42,15 +42,36 @@ export function blockText(block: Block): string {
         .filter(Boolean)
         .join('\n');
     case 'table':
-      return [
-        block.caption ? inlineText(block.caption) : '',
-        ...[...block.head, ...block.body].map((row) => row.cells.map((c) => inlineText(c.children)).join(' ')),
-      ]
-        .filter(Boolean)
-        .join('\n');
+      // Caption (when there is one), then one line per row, empty rows included, so that
+      // tableRowOffsets is exact.
+      return [...(block.caption?.length ? [inlineText(block.caption)] : []), ...tableRows(block).map(rowText)].join('\n');
     case 'code':
       return block.value;
     case 'thematicBreak':
       return '';
   }
+}
+
+type TableBlock = Extract<Block, { type: 'table' }>;
+
+function tableRows(table: TableBlock): TableBlock['head'] {
+  return [...table.head, ...table.body];
+}
+
+function rowText(row: TableBlock['head'][number]): string {
+  return row.cells.map((c) => inlineText(c.children)).join(' ');
+}
+
+/**
+ * Where each row (head rows first) starts in the table's `blockText`: the page map's offsets for a
+ * page that begins inside a table, shared by the PDF writer that records them and the EPUB writer
+ * that places the markers.
+ */
+export function tableRowOffsets(table: TableBlock): number[] {
+  let at = table.caption?.length ? inlineText(table.caption).length + 1 : 0;
+  return tableRows(table).map((row) => {
+    const start = at;
+    at += rowText(row).length + 1;
+    return start;
+  });
 }

@@ -130,7 +130,8 @@ function summary(facts: ContentFacts, failures: ClaimFailure[], pageMap: PageMap
   parts.push(
     `It has a table of contents, a title and headings for every article and section, and text in reading order that can be resized and restyled${facts.notes > 0 ? '; notes are linked from the text and back' : ''}.`,
   );
-  if (facts.informativeImages + facts.decorativeImages === 0) parts.push('It has no images.');
+  // The cover always has its own text description (the cover page's alt), so it is not counted here.
+  if (facts.informativeImages + facts.decorativeImages === 0) parts.push('Apart from the cover, which has a text description, it has no images.');
   else {
     const described = facts.informativeImages - facts.imagesWithoutAlt;
     const bits = [];

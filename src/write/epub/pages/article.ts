@@ -37,7 +37,9 @@ export function articleDocument(input: ArticleInput): string {
   const { meta, body, notes } = plan.article;
   const ctx = articleContext(input);
   const start = (plan.pages.get('') ?? []).map(pageBreak).join('');
-  const content = [header(ctx), start, renderBlocks(body, ctx, []), notes.length > 0 ? endnotes(ctx) : ''];
+  // A page that begins with the article's opening (path []) is marked before the header, where the
+  // printed page begins: with the kicker and title.
+  const content = [start, header(ctx), renderBlocks(body, ctx, []), notes.length > 0 ? endnotes(ctx) : ''];
   const article = el('article', { id: plan.articleId, 'aria-labelledby': plan.titleId }, `\n${content.filter(Boolean).join('\n')}\n`);
   return xhtmlDocument({ lang: plan.lang, dir: meta.dir, title: meta.title, body: article });
 }

@@ -1,5 +1,8 @@
 import type { TableCell, TableRow } from '../../../../model/block.js';
+import { tableRowOffsets } from '../../../../model/text.js';
+import type { PageMarker } from '../../page-breaks.js';
 import { el } from '../../xml.js';
+import { pageBreak } from '../page-break.js';
 import type { BlockHandler, RenderContext } from '../context.js';
 
 /**
@@ -8,22 +11,35 @@ import type { BlockHandler, RenderContext } from '../context.js';
  * head rows and its row in the body. Alignment is a class, so the reader's style sheet can override it.
  */
 export const table: BlockHandler<'table'> = (node, ctx) => {
-  const caption = node.caption ? `${el('caption', {}, ctx.inlines(node.caption, ctx))}\n` : '';
-  const head = node.head.length > 0 ? el('thead', {}, node.head.map((row) => tableRow(row, 'col', ctx)).join('\n')) : '';
-  const body = el('tbody', {}, node.body.map((row) => tableRow(row, 'row', ctx)).join('\n'));
-  return el('table', { id: ctx.article.nodeIds.get(node) }, caption + head + body);
+  // A page of the print edition may begin at a row: its marker goes at the start of that row's
+  // first cell (a <span> cannot stand between rows); one at or before the first row goes before
+  // the table.
+  const pending = [...(ctx.cursor?.pending ?? [])];
+  const inner: RenderContext = { ...ctx, cursor: undefined };
+  const starts = tableRowOffsets(node);
+  const take = (end: number): string => {
+    let out = '';
+    while (pending.length > 0 && (pending[0] as PageMarker).offset < end) out += pageBreak(pending.shift() as PageMarker);
+    return out;
+  };
+  const before = take((starts[0] ?? Infinity) + 1);
+  const row = (r: TableRow, i: number, scope: 'col' | 'row'): string => tableRow(r, scope, inner, take(starts[i + 1] ?? Infinity));
+  const caption = node.caption ? `${el('caption', {}, ctx.inlines(node.caption, inner))}\n` : '';
+  const head = node.head.length > 0 ? el('thead', {}, node.head.map((r, i) => row(r, i, 'col')).join('\n')) : '';
+  const body = el('tbody', {}, node.body.map((r, i) => row(r, node.head.length + i, 'row')).join('\n'));
+  return before + el('table', { id: ctx.article.nodeIds.get(node) }, caption + head + body);
 };
 
-function tableRow(row: TableRow, defaultScope: 'col' | 'row', ctx: RenderContext): string {
-  return el('tr', {}, row.cells.map((cell) => tableCell(cell, defaultScope, ctx)).join('\n'));
+function tableRow(row: TableRow, defaultScope: 'col' | 'row', ctx: RenderContext, markers: string): string {
+  return el('tr', {}, row.cells.map((cell, i) => tableCell(cell, defaultScope, ctx, i === 0 ? markers : '')).join('\n'));
 }
 
-function tableCell(cell: TableCell, defaultScope: 'col' | 'row', ctx: RenderContext): string {
+function tableCell(cell: TableCell, defaultScope: 'col' | 'row', ctx: RenderContext, markers: string): string {
   const attrs = {
     scope: cell.header ? (cell.scope ?? defaultScope) : undefined,
     colspan: cell.colspan !== undefined && cell.colspan > 1 ? cell.colspan : undefined,
     rowspan: cell.rowspan !== undefined && cell.rowspan > 1 ? cell.rowspan : undefined,
     class: cell.align ? `align-${cell.align}` : undefined,
   };
-  return el(cell.header ? 'th' : 'td', attrs, ctx.inlines(cell.children, ctx));
+  return el(cell.header ? 'th' : 'td', attrs, markers + ctx.inlines(cell.children, ctx));
 }
