@@ -7,7 +7,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, tempFolder } from './support/cli.js';
 import { epubText } from './support/epub.js';
-import { pdfText } from './support/pdf.js';
+import { runAce } from './support/ace.js';
+import { runEpubcheck } from './support/epubcheck.js';
+import { pdfFonts, pdfText } from './support/pdf.js';
 import { missingInOrder, words } from './support/words.js';
 
 const SEED = readFileSync(path.join(ROOT, 'test/fixtures/seed/000_44fdd71c0a853ddf.txt'), 'utf8');
@@ -46,5 +48,18 @@ describe('the seed publication', () => {
     for (const heading of ['Israel Seeks Step-by-Step Accord', 'After Assad: A New Geopolitical Landscape', 'Golan Heights: A Historic Obstacle']) {
       expect(text.replace(/\s+/g, ' ')).toContain(heading);
     }
+  });
+
+  it('passes EPUBCheck 5 with no finding and Ace by DAISY with no violation', async () => {
+    const epub = path.join(out, `${slug}.epub`);
+    const [check, ace] = await Promise.all([runEpubcheck(epub), runAce(epub)]);
+    expect(check.messages.map((m) => `${m.severity} ${m.id}: ${m.message}`)).toEqual([]);
+    expect(ace.violations.map((v) => `${v.impact} ${v.rule}: ${v.description}`)).toEqual([]);
+  });
+
+  it('embeds every font of the PDF, with Unicode maps', async () => {
+    const fonts = await pdfFonts(path.join(out, `${slug}.pdf`));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f, f.name).toMatchObject({ emb: true, uni: true });
   });
 });

@@ -33,12 +33,12 @@ interface Fixture {
   /** Validate the EPUB with EPUBCheck and Ace here (the seed is validated by its own suites). */
   validate: boolean;
   /** The fixture was written to contain these page starts (the seed is what it is). */
-  expectMidWord: boolean;
+  exercisesEveryCase: boolean;
 }
 
 const FIXTURES: Fixture[] = [
-  { name: 'the seed', input: 'content', validate: false, expectMidWord: false },
-  { name: 'the page-list fixture', input: 'test/fixtures/page-list', validate: true, expectMidWord: true },
+  { name: 'the seed', input: 'content', validate: false, exercisesEveryCase: false },
+  { name: 'the page-list fixture', input: 'test/fixtures/page-list', validate: true, exercisesEveryCase: true },
 ];
 
 interface Build {
@@ -210,7 +210,7 @@ for (const fixture of FIXTURES) {
       expect(bodyPages.filter((p) => !marked.has(p.label)).map((p) => p.label)).toEqual([]);
     });
 
-    it.runIf(fixture.expectMidWord)('has a page that begins inside a hyphenated word, with the marker before the whole word', () => {
+    it.runIf(fixture.exercisesEveryCase)('has a page that begins inside a hyphenated word, with the marker before the whole word', () => {
       const mid = comparisons.filter((c) => c.midWord);
       expect(mid.map(describeComparison)).not.toEqual([]);
       for (const c of mid) {
@@ -220,7 +220,7 @@ for (const fixture of FIXTURES) {
       }
     });
 
-    it('has a page that begins in the middle of a paragraph', () => {
+    it.runIf(fixture.exercisesEveryCase)('has a page that begins in the middle of a paragraph', () => {
       const mid = comparisons.filter((c) => !c.marker.atBlockStart && !c.opening);
       expect(mid.length).toBeGreaterThan(0);
       expect(mid.filter((c) => !agrees(c)).map(describeComparison)).toEqual([]);

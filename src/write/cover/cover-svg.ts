@@ -3,7 +3,7 @@
  */
 import { COVER_FAMILY, svgFontAttributes } from './cover-fonts.js';
 import type { Box, CoverLayout } from './cover-layout.js';
-import { escapeXml } from './xml-text.js';
+import { escapeXml } from '../xml.js';
 
 /** Points, rounded to a thousandth: enough for 2,500 px renders, and stable text for identical bytes. */
 const n = (value: number): string => String(Math.round(value * 1000) / 1000);

@@ -11,7 +11,7 @@ import type { WriterInput } from '../input.js';
 import type { PageMap } from '../page-map.js';
 import { claimFailures, type ClaimFailure } from './claim-gate.js';
 import { primaryLanguage } from './labels.js';
-import { escapeXml, el } from './xml.js';
+import { escapeXml, el } from '../xml.js';
 
 /** The one conformance statement broadsheet makes (EPUB Accessibility 1.1 §2.1). */
 export const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA';

@@ -8,7 +8,7 @@ import { labelLang, labelsFor } from './labels.js';
 import type { PageMarker } from './page-breaks.js';
 import { FRONT_AND_BACK, type ArticlePlan } from './plan.js';
 import type { TocEntry } from './toc-tree.js';
-import { el, escapeXml } from './xml.js';
+import { el, escapeXml } from '../xml.js';
 import { langAttrs } from './xhtml/language.js';
 import { xhtmlDocument } from './pages/document.js';
 

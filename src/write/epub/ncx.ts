@@ -6,7 +6,7 @@
 import type { MetadataRecord } from '../metadata/record.js';
 import type { PageMarker } from './page-breaks.js';
 import type { TocEntry } from './toc-tree.js';
-import { el, escapeXml } from './xml.js';
+import { el, escapeXml } from '../xml.js';
 
 export function ncxDocument(record: MetadataRecord, toc: TocEntry[], pages: { file: string; marker: PageMarker }[]): string {
   let order = 0;

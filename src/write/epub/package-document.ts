@@ -5,7 +5,7 @@
  */
 import type { MetadataRecord } from '../metadata/record.js';
 import { IDENTIFIER_ID, opfMetadata } from '../metadata/opf.js';
-import { el } from './xml.js';
+import { el } from '../xml.js';
 
 export interface ManifestItem {
   id: string;

@@ -8,7 +8,7 @@ import type { MetadataRecord } from '../metadata/record.js';
 import { labelsFor, primaryLanguage } from './labels.js';
 import { articleContext } from './pages/article.js';
 import { FRONT_AND_BACK, type ArticlePlan, type PublicationPlan } from './plan.js';
-import { escapeXml } from './xml.js';
+import { escapeXml } from '../xml.js';
 import { inlineText } from '../../model/text.js';
 
 export interface TocEntry {

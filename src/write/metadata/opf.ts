@@ -3,7 +3,7 @@
  * Only the bibliographic record: the accessibility metadata is derived from the content by the
  * EPUB writer (src/write/epub/a11y.ts), because only it knows what the content holds.
  */
-import { escapeXml, el } from '../epub/xml.js';
+import { escapeXml, el } from '../xml.js';
 import type { MetadataRecord } from './record.js';
 
 /** Id of the `dc:identifier` that `<package unique-identifier>` names. */

@@ -5,6 +5,7 @@
  * the packet unparseable), has no xmp:ModifyDate, and cannot declare the PDF/A extension schema
  * that a `pdfuaid` property needs in a PDF/A file (ISO 19005-2 §6.6.2.3.3).
  */
+import { escapeXml } from '../xml.js';
 import { v5 as uuidv5 } from 'uuid';
 import { keywordLine } from './info.js';
 import type { MetadataRecord } from './record.js';
@@ -19,17 +20,6 @@ export interface XmpClaims {
 
 /** Namespace for the UUIDs derived from the identifier (a fixed random UUID; RFC 4122 v5). */
 const XMP_NAMESPACE = '5d2f8f3e-1c7a-4b3e-9f61-0a8c2e4d7b91';
-
-/** Escapes text for XML element content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    // Characters XML 1.0 cannot carry at all (C0 controls but tab, CR, LF; lone surrogates; U+FFFE/F).
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 /** `2025-05-03T10:30:00Z`: XMP dates to the second, in UTC like the Info dates. */
 export function xmpDate(date: Date): string {

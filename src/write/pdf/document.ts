@@ -146,8 +146,8 @@ export class PdfSurface {
     this.doc.addContent('EMC');
   }
 
-  /** Draws `text` with its baseline at y (top-left origin). */
-  text(text: string, x: number, y: number, face: Face, size: number, grey = false): void {
+  /** Draws `text` with its baseline at y (top-left origin), `tracking` points between characters. */
+  text(text: string, x: number, y: number, face: Face, size: number, grey = false, tracking = 0): void {
     if (this.face !== face || this.size !== size) {
       this.doc.font(fontFile(face)).fontSize(size);
       this.face = face;
@@ -157,7 +157,7 @@ export class PdfSurface {
       this.doc.fillColor(grey ? '#555555' : '#000000');
       this.grey = grey;
     }
-    this.doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic' });
+    this.doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic', ...(tracking !== 0 ? { characterSpacing: tracking } : {}) });
   }
 
   image(key: string, x: number, y: number, width: number, height: number, clipToPage = false): void {

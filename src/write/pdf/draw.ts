@@ -83,7 +83,7 @@ function drawPage(surface: PdfSurface, items: readonly PageItem[], pageIndex: nu
       close();
       surface.begin({ artifact: t.owner.artifact });
     }
-    surface.text(t.space ? `${t.text} ` : t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey');
+    surface.text(t.space ? `${t.text} ` : t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0);
     if (t.hyphen) {
       // The line-end hyphen is typesetting, not text: an artifact, so the structure holds the
       // word whole, and a plain '-' glyph, which pdftotext rejoins across the line break.

@@ -106,7 +106,7 @@ describe('generated cover', () => {
     const cover = await generatedCover({ metadata: recs.markup, trim: TRIMS.A5, bleedPt: 0 });
     const texts = [...cover.svg.screen.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     const title = texts.filter((t) => /Fish|Chips|Quoted|Brien|Pier|svg/.test(t)).join(' ');
-    expect(title).toBe('Fish &amp; Chips &lt;b&gt;&quot;Quoted&quot;&lt;/b&gt; O’Brien’s &apos;Pier&apos; &lt;/svg&gt;');
+    expect(title).toBe('Fish &amp; Chips &lt;b&gt;&quot;Quoted&quot;&lt;/b&gt; O’Brien’s &#39;Pier&#39; &lt;/svg&gt;');
     expect(texts).toContain('A &lt; B &amp; C &gt; D');
     // Exactly one root element closed once: the title did not break out of its text node.
     expect(cover.svg.screen.match(/<\/svg>/g)).toHaveLength(1);

@@ -7,7 +7,7 @@ import type { Diagnostics } from '../../../check/diagnostic.js';
 import type { ImageStore } from '../../../read/images.js';
 import { labelLang, labelsFor } from '../labels.js';
 import type { ArticlePlan, PublicationPlan } from '../plan.js';
-import { el, escapeXml } from '../xml.js';
+import { el, escapeXml } from '../../xml.js';
 import type { RenderContext } from '../xhtml/context.js';
 import { renderBlocks } from '../xhtml/blocks/index.js';
 import { renderInlines } from '../xhtml/inlines/index.js';

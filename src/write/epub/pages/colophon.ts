@@ -5,7 +5,7 @@
 import { opfDate } from '../../metadata/opf.js';
 import type { MetadataRecord } from '../../metadata/record.js';
 import { labelLang, type Labels } from '../labels.js';
-import { el, escapeXml } from '../xml.js';
+import { el, escapeXml } from '../../xml.js';
 import { isWebUrl } from '../xhtml/href.js';
 import { langAttrs } from '../xhtml/language.js';
 import { humanDate } from './dates.js';

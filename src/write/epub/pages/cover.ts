@@ -4,7 +4,7 @@
  * the image: https://www.w3.org/TR/dpub-aria-1.1/#doc-cover).
  */
 import type { Labels } from '../labels.js';
-import { el } from '../xml.js';
+import { el } from '../../xml.js';
 import { xhtmlDocument } from './document.js';
 
 export interface CoverPage {

@@ -4,7 +4,7 @@
  * the book's language and UTC, never the build machine's time zone, so builds stay identical.
  */
 import { parseDate } from '../../../model/date.js';
-import { el, escapeXml } from '../xml.js';
+import { el, escapeXml } from '../../xml.js';
 
 /** A model date string as a valid `datetime` value: the calendar date, or the UTC instant. */
 export function machineDate(value: string): string | undefined {

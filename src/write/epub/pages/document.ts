@@ -3,7 +3,7 @@
  * `xml:lang`), a meaningful `<title>`, the one style sheet
  * (https://www.w3.org/TR/epub-33/#sec-xhtml).
  */
-import { el, escapeXml } from '../xml.js';
+import { el, escapeXml } from '../../xml.js';
 import { langAttrs } from '../xhtml/language.js';
 
 export interface XhtmlDocument {

@@ -4,7 +4,7 @@
  */
 import type { MetadataRecord } from '../../metadata/record.js';
 import type { Labels } from '../labels.js';
-import { el, escapeXml } from '../xml.js';
+import { el, escapeXml } from '../../xml.js';
 import { nameList } from './dates.js';
 import { xhtmlDocument } from './document.js';
 

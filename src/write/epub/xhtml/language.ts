@@ -4,7 +4,7 @@
  * `lang` and `xml:lang`, equal, as the EPUB 3.3 content rules recommend.
  */
 import { differentLanguage } from '../labels.js';
-import type { Attrs } from '../xml.js';
+import type { Attrs } from '../../xml.js';
 import type { RenderContext } from './context.js';
 
 /**

@@ -3,7 +3,7 @@
  * https://www.w3.org/TR/dpub-aria-1.1/#doc-pagebreak). The marker is empty; its accessible name is
  * the printed folio.
  */
-import { escapeXml, el } from '../xml.js';
+import { escapeXml, el } from '../../xml.js';
 import type { PageMarker } from '../page-breaks.js';
 import type { RenderContext } from './context.js';
 

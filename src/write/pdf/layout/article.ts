@@ -1,5 +1,5 @@
 /**
- * One article as flow units: its opening (title H1, standfirst, byline) on a new page, the body
+ * One article as flow units: its opening (layout/opening.ts) on a new page, the body
  * in sections (a Sect per h2), and its notes at the end, each note linked both ways with its
  * reference.
  */
@@ -7,7 +7,8 @@ import type { Article } from '../../../model/publication.js';
 import { inlineText } from '../../../model/text.js';
 import { structChild, type StructNode } from '../tag/struct-node.js';
 import { headingStyle, sequenceUnits, textUnits, type FlowContext, type Place } from './blocks.js';
-import type { Unit } from './flow.js';
+import { applyKeepLines, type Unit } from './flow.js';
+import { openingUnits } from './opening.js';
 
 /** The heading of the notes section, in the article's language. */
 export function notesTitle(lang: string): string {
@@ -29,41 +30,8 @@ export function articleUnits(article: Article, index: number, node: StructNode, 
   const base: Omit<Place, 'path' | 'indent' | 'first'> = { parent: node, lang, x: 0, width };
   const units: Unit[] = [];
 
-  // Opening: the title (H1), the standfirst and the byline.
-  const h1 = structChild(node, 'H1');
-  const t = headingStyle(1, ctx);
-  const title = textUnits([{ type: 'text', value: article.meta.title }], h1, {
-    place: { ...base, parent: h1, path: [], indent: false, first: true }, ctx, face: t.face, size: t.size, leading: t.leading, align: 'left', hyphenate: false, spaceBefore: 0,
-  });
-  for (const u of title) {
-    u.keepWithNext = true;
-    delete u.origin;
-  }
-  const head = title[0];
-  if (head) {
-    head.pageBreakBefore = true;
-    head.outline = { title: article.meta.title, level: 1 };
-    head.items.unshift({ kind: 'dest', name: names.dest, x: 0, y: 0 });
-    // The opening page is the article's first page even before its first body line.
-    head.origin = { block: [0], offset: 0 };
-  }
-  units.push(...title);
-  if (article.meta.subtitle) {
-    const p = structChild(node, 'P');
-    const sub = textUnits([{ type: 'text', value: article.meta.subtitle }], p, {
-      place: { ...base, parent: p, path: [], indent: false, first: false }, ctx, face: 'italic', size: ctx.fontSize * 1.15, leading: ctx.leading * 1.15, align: 'left', hyphenate: false, spaceBefore: ctx.leading * 0.4,
-    });
-    for (const u of sub) { u.keepWithNext = true; delete u.origin; }
-    units.push(...sub);
-  }
-  if (article.meta.authors.length > 0) {
-    const p = structChild(node, 'P');
-    const byline = textUnits([{ type: 'text', value: article.meta.authors.map((a) => a.name).join(', ') }], p, {
-      place: { ...base, parent: p, path: [], indent: false, first: false }, ctx, face: 'regular', size: ctx.fontSize * 0.9, leading: ctx.leading, align: 'left', hyphenate: false, spaceBefore: ctx.leading * 0.4,
-    });
-    for (const u of byline) { u.keepWithNext = true; delete u.origin; }
-    units.push(...byline);
-  }
+  // Opening: kicker, title (H1), dek, byline, dateline.
+  units.push(...openingUnits(article, node, names.dest, ctx, width));
   const bodyStart = units.length;
 
   // Body: a Sect opens at every h2 and holds everything up to the next.
@@ -99,6 +67,8 @@ export function articleUnits(article: Article, index: number, node: StructNode, 
     });
     for (const u of heading) { u.keepWithNext = true; delete u.origin; }
     if (heading[0]) heading[0].outline = { title: notesTitle(lang), level: 2 };
+    const lastLine = heading[heading.length - 1];
+    if (lastLine) lastLine.keepLines = 2;
     units.push(...heading);
     const ordered = article.notes
       .map((note, i) => ({ note, i, label: names.notes.get(note.id)?.label ?? '' }))
@@ -119,6 +89,7 @@ export function articleUnits(article: Article, index: number, node: StructNode, 
       units.push(...noteUnits);
     }
   }
+  applyKeepLines(units);
   return units;
 }
 

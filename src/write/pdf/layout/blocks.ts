@@ -11,7 +11,7 @@ import { drawableText } from '../glyph-coverage.js';
 import { structChild, type StructNode, type StructType } from '../tag/struct-node.js';
 import { styleKey, type Face } from '../text-style.js';
 import type { Measurer } from '../typeset/measure.js';
-import { baselineIn, lineUnits, shiftUnits, type Unit } from './flow.js';
+import { baselineIn, lineUnits, shiftItem, type Unit } from './flow.js';
 import { inlineRuns, type InlineContext, type InlineRef } from './inline-runs.js';
 import type { Link, PageItem } from './page-items.js';
 import { setParagraph } from './set-paragraph.js';
@@ -166,9 +166,11 @@ function headingUnits(block: Heading, place: Place, ctx: FlowContext): Unit[] {
     place, ctx, face: s.face, size: s.size, leading: s.leading, align: 'left', hyphenate: false,
     spaceBefore: ctx.leading * (block.level === 2 ? 1.25 : 0.9),
   });
-  // Keep the heading with the next unit; the next paragraph's orphan control then keeps two of
-  // its lines with it.
+  // A heading never ends a page: its lines stay together and with two lines of what follows,
+  // even across a one-line paragraph into the next section (applied over the whole article).
   for (const u of units) u.keepWithNext = true;
+  const last = units[units.length - 1];
+  if (last) last.keepLines = 2;
   const head = units[0];
   if (head) {
     head.outline = { title: inlineText(block.children).trim(), level: block.level };
@@ -274,6 +276,9 @@ function enclosingDepth(node: StructNode | undefined): { ordered: number; unorde
   return { ordered: 0, unordered: 0 };
 }
 
+/** How far a figure may be scaled down to stay on the page it belongs to (a typesetter's ~60%). */
+export const FIGURE_MIN_SCALE = 0.6;
+
 function figureUnits(block: Figure, place: Place, ctx: FlowContext): Unit[] {
   const image = ctx.images.get(block.image.src);
   const decorative = block.image.alt === '';
@@ -312,31 +317,47 @@ function figureUnits(block: Figure, place: Place, ctx: FlowContext): Unit[] {
     const dpi = image.width / (width / 72);
     if (dpi < 300) ctx.lowResolution(image, Math.round(dpi), width);
   }
-  const items: PageItem[] = [];
-  if (image) {
-    items.push({
-      kind: 'image',
-      x: place.x + (place.width - width) / 2,
-      y: 0,
-      width,
-      height,
-      image: image.id,
-      owner: figure ? { node: figure } : { artifact: 'Layout' },
-    });
-  }
-  let y = height + gap;
-  for (const u of captionUnits) {
-    for (const item of u.items) {
-      if (item.kind === 'rule') { item.y1 += y; item.y2 += y; } else item.y += y;
-      items.push(item);
+  const spaceBefore = place.first ? 0 : ctx.leading * 0.75;
+  /** The figure with its image `w` wide: image, then the caption under it, as one unit. */
+  const build = (w: number, h: number): Unit => {
+    const items: PageItem[] = [];
+    if (image) {
+      items.push({
+        kind: 'image',
+        x: place.x + (place.width - w) / 2,
+        y: 0,
+        width: w,
+        height: h,
+        image: image.id,
+        owner: figure ? { node: figure } : { artifact: 'Layout' },
+      });
     }
-    y += u.height;
-  }
+    let y = h + gap;
+    for (const u of captionUnits) {
+      for (const item of u.items) {
+        const copy = { ...item };
+        shiftItem(copy, 0, y);
+        items.push(copy);
+      }
+      y += u.height;
+    }
+    return { height: y, items, spaceBefore, keepWithNext: false, origin: { block: place.path, offset: 0 }, article: ctx.article };
+  };
   if (figure) figure.attrs.bbox = [0, 0, width, height];
-  return [
-    { height: y, items, spaceBefore: place.first ? 0 : ctx.leading * 0.75, keepWithNext: false, origin: { block: place.path, offset: 0 }, article: ctx.article },
-    spacer(ctx, ctx.leading * 0.75),
-  ];
+  const unit = build(width, height);
+  if (image) {
+    // Rather than leave the rest of a page empty, the figure may print down to 60% of its width.
+    const least = width * FIGURE_MIN_SCALE;
+    const aspect = image.height / image.width;
+    unit.shrink = {
+      minHeight: least * aspect + gap + captionHeight,
+      to(available: number): Unit {
+        const w = Math.max(least, Math.min(width, (available - gap - captionHeight) / aspect));
+        return build(w, w * aspect);
+      },
+    };
+  }
+  return [unit, spacer(ctx, ctx.leading * 0.75)];
 }
 
 function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {

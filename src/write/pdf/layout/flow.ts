@@ -7,7 +7,7 @@ import { verticalMetrics } from '../font-metrics.js';
 import { parseStyleKey, type Face } from '../text-style.js';
 import type { InlineRef, RunSource } from './inline-runs.js';
 import { sourceOffset } from './inline-runs.js';
-import type { PageItem, PlacedText } from './page-items.js';
+import type { PageItem, PlacedRule, PlacedText } from './page-items.js';
 import type { SetLine } from './set-paragraph.js';
 
 export interface Unit {
@@ -18,6 +18,11 @@ export interface Unit {
   spaceBefore: number;
   /** Never break a page between this unit and the next. */
   keepWithNext: boolean;
+  /**
+   * Never break between this unit and the next where the reader turns the leaf (after a recto):
+   * a line ending in a hyphen may end a verso, whose recto faces it across the spread, but not a recto.
+   */
+  keepOverLeaf?: boolean;
   pageBreakBefore?: boolean;
   /** Where the unit's text begins in the model (for the page map). */
   origin?: { block: number[]; offset: number };
@@ -27,6 +32,21 @@ export interface Unit {
   outline?: { title: string; level: number };
   /** Index of the article this unit belongs to (running heads, page map). */
   article: number;
+  /** Keep with this many lines of text that follow (a heading's 2); applied by {@link applyKeepLines}. */
+  keepLines?: number;
+  /** A unit that may be set smaller to fit the rest of a page (a figure); see {@link Shrink}. */
+  shrink?: Shrink;
+}
+
+/**
+ * How a unit gets smaller: a careful typesetter scales a figure down a little rather than leave
+ * half a page empty, but not so far that it stops being legible.
+ */
+export interface Shrink {
+  /** The least height the unit may take (its smallest acceptable size). */
+  minHeight: number;
+  /** The unit set to be at most `height` tall; only called with `height >= minHeight`. */
+  to(height: number): Unit;
 }
 
 /** Baseline of a line of `size` text in a line box `leading` high, centred like CSS. */
@@ -55,7 +75,8 @@ export interface LineUnitOptions {
 
 /**
  * Units of set lines, with widow and orphan control: the first two and the last two lines of a
- * paragraph stay together, so no page begins with a paragraph's last line or ends with its first.
+ * paragraph stay together, so no page begins with a paragraph's last line or ends with its first;
+ * and no recto ends on a hyphen.
  */
 export function lineUnits(lines: readonly SetLine[], o: LineUnitOptions): Unit[] {
   const baseline = baselineIn(o.leading, o.face, o.size);
@@ -81,6 +102,7 @@ export function lineUnits(lines: readonly SetLine[], o: LineUnitOptions): Unit[]
       };
       items.push(text);
     });
+    items.push(...strikeRules(line, o.x + indent + shift, baseline));
     const first = line.fragments[0];
     let offset = first ? sourceOffset(o.sources, first.offset) : 0;
     if (n > 0 && lines[n - 1]?.hyphenated) offset = wordStart(o.plain, offset);
@@ -89,7 +111,63 @@ export function lineUnits(lines: readonly SetLine[], o: LineUnitOptions): Unit[]
   const count = units.length;
   if (count >= 2) units[0]!.keepWithNext = true;
   if (count >= 3) units[count - 2]!.keepWithNext = true;
+  // No page turn inside a hyphenated word (TeX's \brokenpenalty): a reader would turn the leaf
+  // mid-word. Across a spread (verso to recto) the eye only moves to the facing page, so the break is
+  // allowed there, and the page map puts the EPUB's marker before the whole word.
+  lines.forEach((line, n) => {
+    if (line.hyphenated && n < count - 1) units[n]!.keepOverLeaf = true;
+  });
   return units;
+}
+
+/**
+ * The lines through struck-through text on one line: one rule per stretch of struck fragments
+ * (across the spaces between them), at about half the x-height above the baseline. Drawn as
+ * artifacts; the struck text itself stays in the structure untouched.
+ */
+function strikeRules(line: SetLine, x0: number, baseline: number): PlacedRule[] {
+  const rules: PlacedRule[] = [];
+  let open: PlacedRule | undefined;
+  for (const f of line.fragments) {
+    const ref = f.ref as InlineRef;
+    if (!ref.strike) {
+      open = undefined;
+      continue;
+    }
+    const { size } = parseStyleKey(f.style);
+    const y = baseline - ref.rise - size * 0.28;
+    const x1 = x0 + f.x;
+    const x2 = x1 + f.width;
+    if (open && Math.abs(open.y1 - y) < 0.01) {
+      open.x2 = x2;
+    } else {
+      open = { kind: 'rule', x1, x2, y1: y, y2: y, lineWidth: Math.max(0.4, size * 0.06) };
+      rules.push(open);
+    }
+  }
+  return rules;
+}
+
+/**
+ * Chains `units[from]` to the next `lines` lines of text after it (a heading with at least two
+ * lines of what follows, even when what follows is a one-line paragraph). Spacers and other
+ * empty units in between are chained too; a unit that forces a page break ends the chain.
+ */
+export function keepWithLines(units: readonly Unit[], from: number, lines: number): void {
+  let seen = 0;
+  for (let j = from; j < units.length - 1 && seen < lines; j++) {
+    const next = units[j + 1]!;
+    if (next.pageBreakBefore) return;
+    units[j]!.keepWithNext = true;
+    if (next.items.some((item) => item.kind === 'text' || item.kind === 'image')) seen++;
+  }
+}
+
+/** Applies every unit's `keepLines` over a whole article's units (what follows may be in the next section). */
+export function applyKeepLines(units: readonly Unit[]): void {
+  units.forEach((u, i) => {
+    if (u.keepLines !== undefined) keepWithLines(units, i, u.keepLines);
+  });
 }
 
 /** Start of the word that contains `offset` (a page that begins inside a hyphenated word). */

@@ -20,6 +20,8 @@ export interface InlineRef {
   rise: number;
   /** A named destination placed at this text (the back-link target of a note reference). */
   anchor?: string;
+  /** Struck through: a line is drawn through the text (an artifact; the text stays as it is). */
+  strike?: boolean;
 }
 
 /** A run's place in the concatenated run text and in the model's plain text. */
@@ -105,7 +107,7 @@ function walk(inlines: readonly Inline[], ctx: InlineContext, ref: InlineRef, st
         walk(node.children, { ...ctx, face: strengthen(ctx.face) }, ref, state);
         break;
       case 'strikethrough':
-        walk(node.children, ctx, ref, state);
+        walk(node.children, ctx, { ...ref, strike: true }, state);
         break;
       case 'subscript':
         walk(node.children, { ...ctx, size: ctx.size * 0.7 }, { ...ref, rise: ref.rise - ctx.size * 0.15 }, state);

@@ -41,6 +41,8 @@ export interface PlacedText {
   hyphen?: boolean;
   /** Grey instead of black (running heads, captions' credit). */
   tint?: 'grey';
+  /** Extra space after every character, in points (letter-spaced capitals); `width` includes it. */
+  tracking?: number;
   link?: Link;
 }
 

@@ -4,7 +4,7 @@
  * headers repeated after a break. Pure: units in, positioned items out.
  */
 import type { PageStart } from '../../page-map.js';
-import { textArea, type PageGeometry } from '../page-geometry.js';
+import { isRecto, textArea, type PageGeometry } from '../page-geometry.js';
 import type { Unit } from './flow.js';
 import type { OutlineEntry, PageItem } from './page-items.js';
 import { shiftItem } from './flow.js';
@@ -25,6 +25,11 @@ export interface Pagination {
 }
 
 const EPSILON = 0.01;
+
+/** The least height a unit can take on a page. */
+function minHeight(u: Unit): number {
+  return u.shrink ? Math.min(u.height, u.shrink.minHeight) : u.height;
+}
 
 /** Paginates `units` onto pages numbered from `firstIndex` (its parity decides recto/verso). */
 export function paginate(units: readonly Unit[], g: PageGeometry, firstIndex: number): Pagination {
@@ -61,15 +66,24 @@ export function paginate(units: readonly Unit[], g: PageGeometry, firstIndex: nu
     if (!page || (u.pageBreakBefore && !empty)) {
       newPage(u.article, u.pageBreakBefore === true);
     }
-    // The chain this unit starts: it and every unit it is kept with.
-    let chain = (empty ? 0 : u.spaceBefore) + u.height;
-    for (let j = i; units[j]?.keepWithNext && units[j + 1] && !units[j + 1]!.pageBreakBefore; j++) {
+    // The chain this unit starts: it and every unit it is kept with (a figure that may shrink
+    // counts at its smallest, so a heading is not sent away from a figure that would fit).
+    let chain = (empty ? 0 : u.spaceBefore) + minHeight(u);
+    const recto = isRecto(page?.index ?? firstIndex);
+    const keeps = (k: Unit | undefined): boolean => !!k && (k.keepWithNext || (recto && k.keepOverLeaf === true));
+    for (let j = i; keeps(units[j]) && units[j + 1] && !units[j + 1]!.pageBreakBefore; j++) {
       const next = units[j + 1]!;
-      chain += next.spaceBefore + next.height;
+      chain += next.spaceBefore + minHeight(next);
     }
     const fitsChain = y + chain <= limit();
-    const fitsUnit = y + (empty ? 0 : u.spaceBefore) + u.height <= limit();
+    const room = limit() - y - (empty ? 0 : u.spaceBefore);
+    const fitsUnit = u.height <= room;
     const chainFitsAPage = chain - (empty ? 0 : u.spaceBefore) <= limit() - (u.repeatHeader ? u.repeatHeader.reduce((h, r) => h + r.height, 0) : 0);
+    if (!empty && !fitsUnit && u.shrink && u.shrink.minHeight <= room && (fitsChain || !chainFitsAPage)) {
+      // Scaled down to the rest of this page rather than leaving it empty.
+      place(u.shrink.to(room));
+      continue;
+    }
     if (!empty && (!fitsUnit || (!fitsChain && chainFitsAPage))) {
       newPage(u.article, false);
       if (u.repeatHeader) for (const h of u.repeatHeader) place(h, false);

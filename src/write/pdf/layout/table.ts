@@ -4,12 +4,13 @@
  * (Table → Caption, THead/TBody → TR → TH with /Scope | TD) that pdfkit's own table lacks.
  */
 import type { Table, TableCell } from '../../../model/block.js';
-import { inlineText } from '../../../model/text.js';
+import { inlineText, tableRowOffsets } from '../../../model/text.js';
 import { textWidth } from '../font-metrics.js';
 import { structChild, type StructNode } from '../tag/struct-node.js';
 import type { Face } from '../text-style.js';
 import { textUnits, type FlowContext, type Place } from './blocks.js';
-import type { Unit } from './flow.js';
+import { shiftItem, type Unit } from './flow.js';
+import { tableGrid } from './table-grid.js';
 import type { PageItem } from './page-items.js';
 
 interface Sized { min: number; natural: number }
@@ -33,22 +34,23 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
   const leading = Math.round(size * 1.35 * 4) / 4;
   const pad = size * 0.4;
   const rows = [...block.head, ...block.body];
-  const columns = Math.max(1, ...rows.map((r) => r.cells.reduce((n, c) => n + (c.colspan ?? 1), 0)));
+  const grid = tableGrid([block.head, block.body]);
+  const columns = grid.columns;
   const sizes: Sized[] = Array.from({ length: columns }, () => ({ min: size * 2, natural: size * 2 }));
-  for (const row of rows) {
-    let col = 0;
-    for (const cell of row.cells) {
-      if ((cell.colspan ?? 1) === 1) {
-        const face: Face = cell.header ? 'bold' : 'regular';
-        const text = inlineText(cell.children);
-        const words = text.split(/\s+/).map((w) => textWidth(w, face, size));
-        const s = sizes[col]!;
-        s.min = Math.max(s.min, Math.max(0, ...words) + 2 * pad);
-        s.natural = Math.max(s.natural, textWidth(text, face, size) + 2 * pad);
-      }
-      col += cell.colspan ?? 1;
-    }
-  }
+  rows.forEach((row, r) => {
+    row.cells.forEach((cell, k) => {
+      const at = grid.rows[r]?.[k];
+      if (!at || at.colspan !== 1) return;
+      const face: Face = cell.header ? 'bold' : 'regular';
+      const text = inlineText(cell.children);
+      const words = text.split(/\s+/).map((w) => textWidth(w, face, size));
+      const s = sizes[at.column]!;
+      s.min = Math.max(s.min, Math.max(0, ...words) + 2 * pad);
+      // A cell spanning rows may wrap: its text need not set the column's natural width alone.
+      const natural = textWidth(text, face, size) / at.rowspan;
+      s.natural = Math.max(s.natural, natural + 2 * pad);
+    });
+  });
   const widths = columnWidths(sizes, place.width);
   const lefts = widths.map((_, i) => place.x + widths.slice(0, i).reduce((s, w) => s + w, 0));
   const units: Unit[] = [];
@@ -62,50 +64,75 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
     units.push(...captionUnits);
   }
 
-  const rowUnit = (cells: TableCell[], rowNode: StructNode, inHead: boolean, path: number[]): Unit => {
-    const items: PageItem[] = [];
-    let col = 0;
-    let height = 0;
-    const cellUnits: Unit[][] = [];
+  // A page that begins inside the table points at the table block and at the row's place in its
+  // plain text (model/text.ts blockText: caption, then one line per row), the page map's contract.
+  const rowOffsets = tableRowOffsets(block);
+
+  /**
+   * Rows are laid out in two steps so that cells spanning rows take their columns out of the rows
+   * below (no overlap) and make the last row they span tall enough for their text.
+   */
+  interface CellLayout { units: Unit[]; height: number; rowspan: number }
+  interface RowLayout { cells: CellLayout[]; height: number; row: number }
+  const layoutRow = (cells: TableCell[], rowNode: StructNode, inHead: boolean, row: number): RowLayout => {
+    const out: CellLayout[] = [];
     cells.forEach((cell, k) => {
-      const span = cell.colspan ?? 1;
-      const x = lefts[col] ?? place.x;
-      const w = widths.slice(col, col + span).reduce((s, v) => s + v, 0);
-      col += span;
+      const at = grid.rows[row]?.[k] ?? { column: 0, colspan: 1, rowspan: 1 };
+      const { column, colspan: span, rowspan } = at;
+      const x = lefts[column] ?? place.x;
+      const w = widths.slice(column, column + span).reduce((sum, v) => sum + v, 0);
       const scope = cell.scope === 'row' ? 'Row' : cell.scope === 'col' ? 'Column' : inHead ? 'Column' : 'Row';
       const node = structChild(rowNode, cell.header ? 'TH' : 'TD', {
         ...(cell.header ? { scope } : {}),
         ...(span > 1 ? { colSpan: span } : {}),
-        ...((cell.rowspan ?? 1) > 1 ? { rowSpan: cell.rowspan } : {}),
+        ...(rowspan > 1 ? { rowSpan: rowspan } : {}),
       });
       const u = textUnits(cell.children, node, {
-        place: { ...place, parent: node, x: x + pad, width: w - 2 * pad, path: [...path, k], indent: false, first: true },
+        place: { ...place, parent: node, x: x + pad, width: Math.max(size, w - 2 * pad), path: [...place.path, row, k], indent: false, first: true },
         ctx, face: cell.header ? 'bold' : 'regular', size, leading,
         align: cell.align === 'right' ? 'end' : cell.align === 'center' ? 'center' : 'left', hyphenate: true, spaceBefore: 0,
       });
-      cellUnits.push(u);
-      height = Math.max(height, u.reduce((h, v) => h + v.height, 0));
+      out.push({ units: u, height: u.reduce((h, v) => h + v.height, 0), rowspan });
     });
-    for (const u of cellUnits) {
-      let y = pad;
-      for (const line of u) {
-        for (const item of line.items) {
-          if (item.kind === 'rule') { item.y1 += y; item.y2 += y; } else item.y += y;
-          items.push(item);
-        }
-        y += line.height;
+    const height = Math.max(leading, ...out.filter((c) => c.rowspan === 1).map((c) => c.height));
+    return { cells: out, height, row };
+  };
+
+  /** Units of a row group; rows joined by a cell spanning them are kept on one page. */
+  const groupUnits = (layouts: RowLayout[]): Unit[] => {
+    const heights = layouts.map((l) => l.height);
+    layouts.forEach((l, r) => {
+      for (const c of l.cells) {
+        if (c.rowspan === 1) continue;
+        const last = r + c.rowspan - 1;
+        const have = heights.slice(r, last + 1).reduce((h, v) => h + v, 0) + 2 * pad * (c.rowspan - 1);
+        if (c.height > have) heights[last]! += c.height - have;
       }
-    }
-    return { height: height + 2 * pad, items, spaceBefore: 0, keepWithNext: false, origin: { block: path, offset: 0 }, article: ctx.article };
+    });
+    let joinedUntil = -1;
+    return layouts.map((l, r) => {
+      const items: PageItem[] = [];
+      for (const c of l.cells) {
+        let y = pad;
+        for (const line of c.units) {
+          for (const item of line.items) {
+            const copy = { ...item };
+            shiftItem(copy, 0, y);
+            items.push(copy);
+          }
+          y += line.height;
+        }
+        joinedUntil = Math.max(joinedUntil, r + c.rowspan - 1);
+      }
+      return { height: heights[r]! + 2 * pad, items, spaceBefore: 0, keepWithNext: r < joinedUntil, origin: { block: place.path, offset: rowOffsets[l.row] ?? 0 }, article: ctx.article };
+    });
   };
 
   const rule = (y: number, weight: number): PageItem => ({ kind: 'rule', x1: place.x, x2: place.x + place.width, y1: y, y2: y, lineWidth: weight });
   const headNode = block.head.length > 0 ? structChild(table, 'THead') : undefined;
-  const headUnits = block.head.map((row, r) => {
-    const u = rowUnit(row.cells, structChild(headNode!, 'TR'), true, [...place.path, r]);
-    u.keepWithNext = true;
-    return u;
-  });
+  const headLayouts = block.head.map((row, r) => layoutRow(row.cells, structChild(headNode!, 'TR'), true, r));
+  const headUnits = groupUnits(headLayouts);
+  for (const u of headUnits) u.keepWithNext = true;
   headUnits[0]?.items.push(rule(0, 0.8));
   const lastHead = headUnits[headUnits.length - 1];
   lastHead?.items.push(rule(lastHead.height, 0.5));
@@ -117,11 +144,11 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
   }));
   units.push(...headUnits);
   const bodyNode = structChild(table, 'TBody');
-  block.body.forEach((row, r) => {
-    const u = rowUnit(row.cells, structChild(bodyNode, 'TR'), false, [...place.path, block.head.length + r]);
+  const bodyLayouts = block.body.map((row, r) => layoutRow(row.cells, structChild(bodyNode, 'TR'), false, block.head.length + r));
+  for (const u of groupUnits(bodyLayouts)) {
     if (repeat.length > 0) u.repeatHeader = repeat;
     units.push(u);
-  });
+  }
   const last = units[units.length - 1];
   last?.items.push(rule(last.height, 0.8));
   if (headUnits.length === 0) units[0]?.items.push(rule(0, 0.8));

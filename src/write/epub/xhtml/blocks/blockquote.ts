@@ -1,4 +1,4 @@
-import { el } from '../../xml.js';
+import { el } from '../../../xml.js';
 import type { BlockHandler } from '../context.js';
 import { languageOf } from '../language.js';
 

@@ -1,4 +1,4 @@
-import { el, escapeXml } from '../../xml.js';
+import { el, escapeXml } from '../../../xml.js';
 import type { BlockHandler } from '../context.js';
 
 /**

@@ -1,6 +1,6 @@
 import { slugify } from '../../../../model/slug.js';
 import { inlineText } from '../../../../model/text.js';
-import { el } from '../../xml.js';
+import { el } from '../../../xml.js';
 import type { BlockHandler } from '../context.js';
 import { languageOf } from '../language.js';
 

@@ -1,7 +1,7 @@
 import type { TableCell, TableRow } from '../../../../model/block.js';
 import { tableRowOffsets } from '../../../../model/text.js';
 import type { PageMarker } from '../../page-breaks.js';
-import { el } from '../../xml.js';
+import { el } from '../../../xml.js';
 import { pageBreak } from '../page-break.js';
 import type { BlockHandler, RenderContext } from '../context.js';
 

@@ -1,4 +1,4 @@
-import { el } from '../../xml.js';
+import { el } from '../../../xml.js';
 import type { InlineHandler } from '../context.js';
 
 /** Superscript: `<sup>` (ordinals, exponents). */

@@ -1,6 +1,7 @@
 /**
- * The one place where text becomes XML. Every document of the EPUB is built from {@link el} and
- * {@link escapeXml}, so no string reaches the package unescaped.
+ * The one place where text becomes XML. Every XML document broadsheet writes (the EPUB's documents,
+ * the OPF, the PDF's XMP packet, the cover's SVG) escapes through {@link escapeXml}, and the EPUB's
+ * are built from {@link el}, so no string reaches a file unescaped.
  */
 
 /**
