@@ -166,3 +166,12 @@ describe('paragraphItems', () => {
     expect(calls).toBe(before);
   });
 });
+
+describe('a zero-width space next to a space', () => {
+  it('keeps the space (regression: "don’t\u200B façade" lost its space)', () => {
+    const measurer = { width: (t: string) => t.length * 5, spaceWidth: () => 3, hyphenWidth: () => 3 };
+    const items = paragraphItems([{ text: 'don’t\u200B', style: 's' }, { text: ' façade', style: 's' }], { lang: 'en', measurer, justify: true });
+    const glues = items.filter((i) => i.type === 'glue' && i.width > 0);
+    expect(glues.map((g) => (g as { text: string }).text)).toContain(' ');
+  });
+});

@@ -251,8 +251,12 @@ class ItemBuilder {
         if (k > 0 || this.items.length === 0) this.items.push(empty);
         this.items.push(glue(0, Infinity, 0, ''), forcedBreak());
       }
-    } else if (this.spaceStyle !== null && this.items.length > 0 && this.items[this.items.length - 1]!.type !== 'glue') {
-      this.items.push(this.spaceGlue(this.spaceWidth(this.spaceStyle), ' '));
+    } else if (this.spaceStyle !== null && this.items.length > 0) {
+      const last = this.items[this.items.length - 1]!;
+      // A space right after a zero-width space replaces it: the space is the break opportunity and
+      // it must be seen (and extracted). Any other glue before it already separates the words.
+      if (last.type === 'glue' && last.text === '' && last.width === 0 && last.stretch === 0) this.items.pop();
+      if (this.items[this.items.length - 1]?.type !== 'glue') this.items.push(this.spaceGlue(this.spaceWidth(this.spaceStyle), ' '));
     }
     this.newlines = 0;
     this.spaceStyle = null;
