@@ -2,6 +2,7 @@
  * The seed article (../shared/seed, transcribed into content/) builds into an EPUB and a PDF that
  * both contain every sentence of the source, in order.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,13 @@ describe('the seed publication', () => {
     const [check, ace] = await Promise.all([runEpubcheck(epub), runAce(epub)]);
     expect(check.messages.map((m) => `${m.severity} ${m.id}: ${m.message}`)).toEqual([]);
     expect(ace.violations.map((v) => `${v.impact} ${v.rule}: ${v.description}`)).toEqual([]);
+  });
+
+  it('reads whole in calibre: ebook-convert to text keeps every word in order', () => {
+    const txt = path.join(out, 'calibre.txt');
+    const run = spawnSync('ebook-convert', [path.join(out, `${slug}.epub`), txt], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(missingInOrder(words(readFileSync(txt, 'utf8')), words(sourceSentences().join(' ')))).toBeUndefined();
   });
 
   it('embeds every font of the PDF, with Unicode maps', async () => {

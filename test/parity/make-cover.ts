@@ -1,5 +1,5 @@
 /**
- * Writes test/fixtures/parity/full/cover.jpg: a 1600 × 2400 JPEG of flat shapes in distinct colours
+ * Writes test/fixtures/parity/full/cover.jpg: an 1800 × 2700 JPEG (over 300 dpi on an A5 page, so the build has nothing to warn about) of flat shapes in distinct colours
  * (bands, a disc, a diagonal, a checker corner), so a comparison that swapped, cropped, mirrored or
  * recoloured the picture would fail. Deterministic. Regenerate from the repository root with
  * `npx tsc --outDir /tmp/make-cover --module nodenext --skipLibCheck test/parity/make-cover.ts &&
@@ -9,15 +9,18 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 
-export const COVER_WIDTH = 1600;
-export const COVER_HEIGHT = 2400;
+export const COVER_WIDTH = 1800;
+export const COVER_HEIGHT = 2700;
 
 type Rgb = [number, number, number];
 
 /** The colour of pixel (x, y) of the fixture cover. */
-export function coverPixel(x: number, y: number): Rgb {
-  const w = COVER_WIDTH;
-  const h = COVER_HEIGHT;
+export function coverPixel(px: number, py: number): Rgb {
+  // The shapes are drawn on a 1600 × 2400 design grid, scaled to the file's size.
+  const w = 1600;
+  const h = 2400;
+  const x = (px * w) / COVER_WIDTH;
+  const y = (py * h) / COVER_HEIGHT;
   // A checker block in the top-left corner: catches mirroring and offsets.
   if (x < 400 && y < 400) return (Math.floor(x / 100) + Math.floor(y / 100)) % 2 === 0 ? [20, 20, 20] : [240, 240, 240];
   // A red disc, off centre.
