@@ -239,3 +239,9 @@ it('produces blocks the model schema accepts', () => {
   const blocks = body('<h2>H</h2><p lang="fr">x <q>y</q></p><ul><li>a</li></ul><table><tr><th>a</th></tr><tr><td>b</td></tr></table><figure><img src="a.png" alt="a"><figcaption>c</figcaption></figure><blockquote><p>q</p></blockquote><pre>c</pre><hr>');
   for (const block of blocks) expect(blockSchema.safeParse(block).success).toBe(true);
 });
+
+describe('block elements the parser nested inside <pre>', () => {
+  it('keep their words apart (regression: "naïve</p><p>end" became "naïveend")', () => {
+    expect(body('<pre>naïve</p><p>end</p></pre>')).toEqual([{ type: 'code', value: 'naïve\nend' }]);
+  });
+});
