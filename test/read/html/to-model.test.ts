@@ -245,3 +245,11 @@ describe('block elements the parser nested inside <pre>', () => {
     expect(body('<pre>naïve</p><p>end</p></pre>')).toEqual([{ type: 'code', value: 'naïve\nend' }]);
   });
 });
+
+describe('block elements the parser nested inside inline <code>', () => {
+  it('keep their words apart (regression: "naïve<p>end" inside an unclosed <code>)', () => {
+    const text = JSON.stringify(body('<p>x <code>mir naïve<p>end</p></code></p>'));
+    expect(text).not.toContain('naïveend');
+    expect(text).toContain('naïve');
+  });
+});

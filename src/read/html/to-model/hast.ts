@@ -63,6 +63,33 @@ export function significantChildren(node: Element): ElementContent[] {
 }
 
 /** Text of a subtree as written; `<br>` counts as a line feed (used for code). */
+/** Elements that start a line of their own when the parser has nested them inside code. */
+const LINE_BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'tr', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'hr']);
+
+/**
+ * The text of code as written, except that block elements the HTML parser nested inside it
+ * (`<pre>a<p>b</p></pre>`, an unclosed `<code>` before a `<p>`), which browsers render on lines of
+ * their own, keep their words apart with a line feed.
+ */
+export function textWithLineBlocks(node: Element): string {
+  let out = '';
+  const walk = (n: Nodes): void => {
+    if (n.type === 'text') out += n.value;
+    else if (n.type === 'element') {
+      if (n.tagName === 'br') {
+        out += '\n';
+        return;
+      }
+      const block = LINE_BLOCKS.has(n.tagName);
+      if (block && out !== '' && !out.endsWith('\n')) out += '\n';
+      n.children.forEach(walk);
+      if (block && !out.endsWith('\n')) out += '\n';
+    }
+  };
+  node.children.forEach(walk);
+  return out;
+}
+
 export function textContent(node: Nodes): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element' && node.tagName === 'br') return '\n';

@@ -1,8 +1,8 @@
 /** `<code>`, `<kbd>`, `<samp>` outside `<pre>` → inline code. Spaces are kept; line ends become spaces. */
-import { textContent } from '../hast.js';
+import { textWithLineBlocks } from '../hast.js';
 import type { Handler } from '../state.js';
 
 export const inlineCode: Handler = (node) => {
-  const value = textContent(node).replace(/\r\n?|\n/g, ' ');
+  const value = textWithLineBlocks(node).replace(/\r\n?|\n/g, ' ');
   return value ? [{ type: 'code', value }] : [];
 };
