@@ -90,7 +90,9 @@ export async function readXmp(pdfFile: string): Promise<XmpReadBack> {
   const record: ReadBack = {
     identifier: simple('dc:identifier'),
     title: title.value,
-    creators: items(p['dc:creator'], 'rdf:Seq').map((li) => ({ name: text(li) ?? '' })),
+    // Roles come from broadsheet:creatorRoles, a Seq parallel to dc:creator (metadata/xmp.ts).
+    creators: items(p['dc:creator'], 'rdf:Seq').map((li, i) => ({ name: text(li) ?? '', role: text(items(p['broadsheet:creatorRoles'], 'rdf:Seq')[i]) ?? '' })),
+    subtitle: simple('broadsheet:subtitle'),
     publisher: publisher[0],
     description: description.value,
     subjects: items(p['dc:subject'], 'rdf:Bag').map((li) => text(li) ?? ''),

@@ -53,13 +53,7 @@ const el = (name: string, inner: string | undefined): string => (inner === undef
  * property outside the schemas PDF/A predefines; the text follows the PDF/UA competence centre's
  * published block).
  */
-const PDFUA_EXTENSION = `  <rdf:Description rdf:about=""
-    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-   <pdfaExtension:schemas>
-    <rdf:Bag>
-     <rdf:li rdf:parseType="Resource">
+const PDFUA_SCHEMA = `     <rdf:li rdf:parseType="Resource">
       <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
       <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
       <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
@@ -74,10 +68,52 @@ const PDFUA_EXTENSION = `  <rdf:Description rdf:about=""
        </rdf:Seq>
       </pdfaSchema:property>
      </rdf:li>
-    </rdf:Bag>
+`;
+
+/**
+ * broadsheet's own namespace, for what Dublin Core cannot say and the EPUB does: the subtitle
+ * (OPF `title-type subtitle`) and each creator's role (OPF `role`, MARC relator codes), in the
+ * order of `dc:creator`. `.invalid` (RFC 2606) guarantees no clash with anyone's namespace.
+ */
+export const BROADSHEET_NS = 'https://broadsheet.invalid/ns/xmp/1.0/';
+
+const BROADSHEET_SCHEMA = `     <rdf:li rdf:parseType="Resource">
+      <pdfaSchema:schema>broadsheet publication metadata</pdfaSchema:schema>
+      <pdfaSchema:namespaceURI>${BROADSHEET_NS}</pdfaSchema:namespaceURI>
+      <pdfaSchema:prefix>broadsheet</pdfaSchema:prefix>
+      <pdfaSchema:property>
+       <rdf:Seq>
+        <rdf:li rdf:parseType="Resource">
+         <pdfaProperty:name>subtitle</pdfaProperty:name>
+         <pdfaProperty:valueType>Text</pdfaProperty:valueType>
+         <pdfaProperty:category>external</pdfaProperty:category>
+         <pdfaProperty:description>Subtitle of the publication</pdfaProperty:description>
+        </rdf:li>
+        <rdf:li rdf:parseType="Resource">
+         <pdfaProperty:name>creatorRoles</pdfaProperty:name>
+         <pdfaProperty:valueType>Seq Text</pdfaProperty:valueType>
+         <pdfaProperty:category>external</pdfaProperty:category>
+         <pdfaProperty:description>MARC relator code of each dc:creator, in the same order</pdfaProperty:description>
+        </rdf:li>
+       </rdf:Seq>
+      </pdfaSchema:property>
+     </rdf:li>
+`;
+
+/** The PDF/A extension schema container around the schema entries a packet needs. */
+function extensionSchemas(entries: readonly string[]): string {
+  if (entries.length === 0) return '';
+  return `  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas>
+    <rdf:Bag>
+${entries.join('')}    </rdf:Bag>
    </pdfaExtension:schemas>
   </rdf:Description>
 `;
+}
 
 /**
  * The complete packet, UTF-8 text with its `<?xpacket?>` wrapper. Every value is escaped; the
@@ -105,6 +141,9 @@ export function xmpPacket(record: MetadataRecord, claims: XmpClaims = {}): strin
   const pdf = el('pdf:Producer', escapeXml(record.producer)) + el('pdf:Keywords', keywords !== undefined ? escapeXml(keywords) : undefined);
   const mm = el('xmpMM:DocumentID', documentId(record)) + el('xmpMM:InstanceID', instanceId(record));
   const description = (ns: string, body: string): string => (body === '' ? '' : `  <rdf:Description rdf:about="" ${ns}>\n${body}  </rdf:Description>\n`);
+  const own =
+    el('broadsheet:subtitle', record.subtitle !== undefined ? escapeXml(record.subtitle) : undefined) +
+    el('broadsheet:creatorRoles', record.creators.length > 0 ? seq(record.creators.map((c) => c.role)) : undefined);
   const ids =
     (claims.pdfa ? description('xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"', el('pdfaid:part', String(claims.pdfa.part)) + el('pdfaid:conformance', claims.pdfa.conformance)) : '') +
     (claims.pdfua ? description('xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"', el('pdfuaid:part', String(claims.pdfua))) : '');
@@ -116,8 +155,9 @@ export function xmpPacket(record: MetadataRecord, claims: XmpClaims = {}): strin
     description('xmlns:xmp="http://ns.adobe.com/xap/1.0/"', xmp) +
     description('xmlns:pdf="http://ns.adobe.com/pdf/1.3/"', pdf) +
     description('xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"', mm) +
+    description(`xmlns:broadsheet="${BROADSHEET_NS}"`, own) +
     ids +
-    (claims.pdfua && claims.pdfa ? PDFUA_EXTENSION : '') +
+    (claims.pdfa ? extensionSchemas([...(claims.pdfua ? [PDFUA_SCHEMA] : []), ...(own !== '' ? [BROADSHEET_SCHEMA] : [])]) : '') +
     ' </rdf:RDF>\n' +
     '</x:xmpmeta>\n' +
     // Padding lets editors update the packet in place (XMP part 1 §7.3.2).
