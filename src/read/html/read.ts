@@ -14,7 +14,7 @@ import { articleContent } from './content.js';
 import { placeOf, readHead, type Sourced } from './head.js';
 import { linkedDataArticle, type LinkedDataArticle } from './json-ld.js';
 import { pageMeta } from './meta.js';
-import { sanitize } from './sanitize.js';
+import { sanitize, warnRemovedCharacters } from './sanitize.js';
 import { htmlToModel, type MappingIssue } from './to-model/index.js';
 import { textContent } from './to-model/hast.js';
 import { stripXmlIllegal } from './xml-chars.js';
@@ -44,14 +44,7 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
 
   const safe = sanitize(unified().use(rehypeStringify).stringify(content.root));
   const removed = stripped.removed + safe.removedCharacters;
-  if (removed > 0) {
-    ctx.diagnostics.warn({
-      code: 'read.illegal-characters',
-      file,
-      message: `${removed} character${removed === 1 ? '' : 's'} that XML does not allow (control characters, lone surrogates) ${removed === 1 ? 'was' : 'were'} removed`,
-      fix: 'check the file’s encoding, or remove the invisible characters',
-    });
-  }
+  warnRemovedCharacters(ctx.diagnostics, file, removed);
   const title = typeof meta['title'] === 'string' ? meta['title'] : undefined;
   const lang = typeof meta['lang'] === 'string' ? meta['lang'] : undefined;
   const mapped = htmlToModel(safe.html, {

@@ -6,6 +6,7 @@
  * browsers' algorithm) runs first; parse5 decodes `&#1;` into a control character, so the strip
  * runs again after it.
  */
+import type { Diagnostics } from '../../check/diagnostic.js';
 import { parseFragment, serialize } from 'parse5';
 import sanitizeHtml from 'sanitize-html';
 import {
@@ -85,4 +86,15 @@ function safeValue(key: string, value: string): string | undefined {
   if (!values) return value;
   const tokens = value.toLowerCase().split(/[ \t\n\f\r]+/).filter((t) => values.includes(t));
   return tokens.length > 0 ? tokens.join(' ') : undefined;
+}
+
+/** Tells the user how many characters XML forbids were removed from `file` (nothing disappears silently). */
+export function warnRemovedCharacters(diagnostics: Diagnostics, file: string, removed: number): void {
+  if (removed === 0) return;
+  diagnostics.warn({
+    code: 'read.illegal-characters',
+    file,
+    message: `${removed} character${removed === 1 ? '' : 's'} that XML does not allow (control characters, lone surrogates) ${removed === 1 ? 'was' : 'were'} removed`,
+    fix: 'check the file’s encoding, or remove the invisible characters',
+  });
 }

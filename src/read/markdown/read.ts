@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { parseDate } from '../../model/index.js';
 import { htmlToModel, sanitize } from '../html/index.js';
+import { warnRemovedCharacters } from '../html/sanitize.js';
 import { stripXmlIllegal } from '../html/xml-chars.js';
 import type { ArticleReader, Place } from '../types.js';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter.js';
@@ -61,14 +62,7 @@ export const readMarkdown: ArticleReader = (file, source, ctx) => {
   const { html, firstH1Line } = markdownToHtml(split.body);
   const safe = sanitize(html);
   const removed = stripped.removed + safe.removedCharacters;
-  if (removed > 0) {
-    ctx.diagnostics.warn({
-      code: 'read.illegal-characters',
-      file,
-      message: `${removed} character${removed === 1 ? '' : 's'} that XML does not allow (control characters, lone surrogates) ${removed === 1 ? 'was' : 'were'} removed`,
-      fix: 'check the file’s encoding, or remove the invisible characters',
-    });
-  }
+  warnRemovedCharacters(ctx.diagnostics, file, removed);
   const title = typeof meta['title'] === 'string' && meta['title'] !== '' ? meta['title'] : undefined;
   const lang = typeof meta['lang'] === 'string' ? meta['lang'] : undefined;
   const mapped = htmlToModel(safe.html, {
