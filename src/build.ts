@@ -17,6 +17,7 @@ import type { WriterInput, WriterOptions } from './write/input.js';
 import { jsonLd } from './write/metadata/jsonld.js';
 import { metadataRecord } from './write/metadata/record.js';
 import { writeOutputs, type OutputFile } from './write/output.js';
+import { BLEED } from './write/pdf/page-geometry.js';
 import { trimSize } from './write/pdf/page-size.js';
 import { writePdf } from './write/pdf/index.js';
 
@@ -94,7 +95,7 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     image: resolved.cover?.image,
     alt: resolved.cover?.alt,
     trim: { widthPt, heightPt },
-    bleedPt: writerOptions.bleed ? (3 / 25.4) * 72 : 0,
+    bleedPt: writerOptions.bleed ? BLEED : 0,
   });
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions };
   const pdf = await writePdf(input);
