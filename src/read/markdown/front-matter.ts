@@ -3,9 +3,9 @@
  * place in terms of the ORIGINAL file (the YAML text starts a line or more below line 1), so that
  * both YAML errors and later validation errors name the user's line.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostics } from '../../check/diagnostic.js';
 import type { Place } from '../types.js';
+import { parseYamlSource } from '../yaml-source.js';
 
 /** A Markdown file cut into its front matter (if any) and its body. */
 export interface Split {
@@ -56,30 +56,15 @@ export function parseFrontMatter(
   file: string,
   diagnostics: Diagnostics,
 ): FrontMatter | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(frontMatter.text, { lineCounter, prettyErrors: false });
-  const place = (offset: number): Place => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + frontMatter.firstLine - 1, column: col };
-  };
-  for (const warning of doc.warnings) {
-    const at = place(warning.pos[0]);
-    diagnostics.warn({ code: 'read.front-matter.yaml', file, ...at, message: `front matter: ${firstLine(warning.message)}`, fix: 'check this line of the front matter' });
-  }
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const at = place(error.pos[0]);
-      diagnostics.error({
-        code: 'read.front-matter.yaml',
-        file,
-        ...at,
-        message: `the front matter is not valid YAML: ${firstLine(error.message)}`,
-        fix: 'check the indentation and quoting on this line (a value with ": " or starting with a quote, [ or { needs quotes)',
-      });
-    }
-    return undefined;
-  }
-  if (doc.contents !== null && !isMap(doc.contents)) {
+  const source = parseYamlSource(frontMatter.text, file, diagnostics, {
+    lineOffset: frontMatter.firstLine - 1,
+    what: 'the front matter',
+    code: 'read.front-matter.yaml',
+    fix: 'check the indentation and quoting on this line (a value with ": " or starting with a quote, [ or { needs quotes)',
+  });
+  if (!source) return undefined;
+  const data = source.value;
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     diagnostics.error({
       code: 'read.front-matter.not-mapping',
       file,
@@ -90,38 +75,5 @@ export function parseFrontMatter(
     });
     return undefined;
   }
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    diagnostics.error({
-      code: 'read.front-matter.yaml',
-      file,
-      line: frontMatter.firstLine,
-      column: 1,
-      message: `the front matter could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      fix: 'remove YAML aliases and anchors from the front matter',
-    });
-    return undefined;
-  }
-  return {
-    data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
-    line: frontMatter.fenceLine,
-    locate: (path) => locateIn(doc, path, place),
-  };
-}
-
-function locateIn(doc: Document.Parsed, path: readonly (string | number)[], place: (offset: number) => Place): Place | undefined {
-  if (path.length === 0) return doc.contents?.range ? place(doc.contents.range[0]) : undefined;
-  if (path.length === 1 && isMap(doc.contents)) {
-    const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === path[0]);
-    if (pair && isScalar(pair.key) && pair.key.range) return place(pair.key.range[0]);
-  }
-  const node = doc.getIn(path, true);
-  if ((isScalar(node) || isMap(node) || isSeq(node)) && node.range) return place(node.range[0]);
-  return undefined;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return { data: (data ?? {}) as Record<string, unknown>, line: frontMatter.fenceLine, locate: source.locate };
 }
