@@ -26,6 +26,8 @@ Options:
       --strict           fail when the EPUB cannot claim accessibility conformance
       --fetch-remote     download remote (http/https) images; without it no network is used and a
                          remote image is replaced by its description and a link to it
+      --bag              also write DIR/<slug>.bag/, a BagIt bag for digital libraries: both
+                         editions, JSON-LD, the model, the sources, Dublin Core and MODS
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
       --debug            show stack traces of internal errors
@@ -57,6 +59,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         bleed: { type: 'boolean' },
         strict: { type: 'boolean' },
         'fetch-remote': { type: 'boolean' },
+        bag: { type: 'boolean' },
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
         debug: { type: 'boolean' },
@@ -87,6 +90,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       bleed: v.bleed,
       strict: v.strict ?? false,
       fetchRemote: v['fetch-remote'] ?? false,
+      bag: v.bag ?? false,
       sourceDateEpoch: epoch ? Number(epoch) : undefined,
       imageLimits: {
         ...DEFAULT_IMAGE_LIMITS,
