@@ -16,7 +16,8 @@ import { VERSION } from './version.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
-import { archiveBag } from './write/archive/index.js';
+import { associatedFiles } from './write/archive/associated-files.js';
+import { archiveBag, publicationJson } from './write/archive/index.js';
 import { jsonLd } from './write/metadata/jsonld.js';
 import { metadataRecord } from './write/metadata/record.js';
 import { writeOutputs, type Output } from './write/output.js';
@@ -45,6 +46,8 @@ export interface BuildOptions {
   maxArticleBytes?: number;
   /** Also write `<slug>.bag/`, a BagIt bag for digital libraries (src/write/archive/). Default false. */
   bag?: boolean;
+  /** Make the PDF a PDF/A-3 carrying the model and the EPUB as associated files. Default false. */
+  pdfa3?: boolean;
 }
 
 export interface BuildResult {
@@ -90,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  */
 export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean } = { folderInput: false }): Promise<Output[]> {
   // The model as read, before slugs and image ids are filled in: what the bag's publication.json keeps.
-  const asRead = options.bag ? structuredClone(pub) : undefined;
+  const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
   assignArticleSlugs(pub);
   const resolved = await resolveImages(pub, diagnostics, resolveOptions(options));
   if (diagnostics.errors.length > 0) return [];
@@ -112,6 +115,12 @@ export async function buildPublication(pub: Publication, slug: string, options: 
   const pdf = await writePdf(input);
   const epub = await writeEpub(input, pdf.pageMap);
   if (diagnostics.errors.length > 0) return [];
+  // PDF/A-3: the PDF once more, now carrying the EPUB (made from the first PDF's page map) and the
+  // model; same layout, and its warnings were reported by the first pass.
+  if (options.pdfa3 && asRead) {
+    const attachments = associatedFiles(metadata, slug, publicationJson(asRead), epub);
+    pdf.bytes = (await writePdf({ ...input, diagnostics: new Diagnostics() }, attachments)).bytes;
+  }
   // The JSON-LD describes the two editions, so it is made after them (their bytes are final).
   const editions = [
     { name: `${slug}.epub`, encodingFormat: 'application/epub+zip', data: epub },
@@ -123,7 +132,7 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     { path: path.join(options.outDir, `${slug}.pdf`), data: pdf.bytes },
     { path: path.join(options.outDir, `${slug}.jsonld`), data: record },
   ];
-  if (asRead) {
+  if (options.bag && asRead) {
     const sources = await collectSources(asRead, origin.folderInput);
     const files = archiveBag({ record: metadata, slug, epub, pdf: pdf.bytes, jsonld: record, publication: asRead, sources, sourcePath: (src, from) => sourcePath(asRead, src, from) });
     outputs.push({ path: path.join(options.outDir, `${slug}.bag`), files });

@@ -131,6 +131,8 @@ export function readPdfClaims(bytes: Uint8Array): EditionClaims {
   claims.modified = value('xmp:ModifyDate');
   const pdfa = value('pdfaid:part');
   if (pdfa) claims.conformance.push(`PDF/A-${pdfa}${(value('pdfaid:conformance') ?? '').toLowerCase()}`);
+  const attached = list(((property('broadsheet:associatedFiles') as XmlObject | undefined)?.['rdf:Bag'] as XmlObject | undefined)?.['rdf:li']).map((n) => text(n) ?? '');
+  if (attached.length > 0) claims.accessibility.push(['associated files', attached.join(', ')]);
   const pdfua = value('pdfuaid:part');
   if (pdfua) claims.conformance.push(`PDF/UA-${pdfua}`);
   const tagged = markedTrue(raw);

@@ -49,7 +49,7 @@ export function archiveBag(input: BagInput): BagFile[] {
     sourceNames.set(s.path, name);
     return { path: name, data: s.data };
   });
-  const model = modelCopy(input.publication, (src, from) => {
+  const model = publicationJson(input.publication, (src, from) => {
     const p = input.sourcePath(src, from);
     return p === undefined ? undefined : sourceNames.get(p);
   });
@@ -57,7 +57,7 @@ export function archiveBag(input: BagInput): BagFile[] {
     { path: editions[0], data: input.epub },
     { path: editions[1], data: input.pdf },
     { path: editions[2], data: encoder.encode(input.jsonld) },
-    { path: fixed[0], data: encoder.encode(`${JSON.stringify(model, null, 2)}\n`) },
+    { path: fixed[0], data: encoder.encode(model) },
     { path: fixed[1], data: encoder.encode(dublinCore(input.record)) },
     { path: fixed[2], data: encoder.encode(mods(input.record)) },
     ...sources,
@@ -66,14 +66,15 @@ export function archiveBag(input: BagInput): BagFile[] {
 }
 
 /**
- * The model as `publication.json`: this machine's paths (`origin`) dropped and local image and
- * cover references pointed at their copies under `data/source/`, so `broadsheet build
- * data/publication.json` rebuilds the publication from the bag alone.
+ * The model as `publication.json` text: this machine's paths (`origin`) dropped and local image and
+ * cover references moved where `relocate` says (in a bag, their copies under `data/source/`, so
+ * `broadsheet build data/publication.json` rebuilds the publication from the bag alone).
  */
-function modelCopy(pub: Publication, relocate: (src: string, from: 'publication' | Publication['articles'][number]) => string | undefined): Publication {
-  const copy = structuredClone(pub);
-  delete copy.origin;
+export function publicationJson(pub: Publication, relocate: (src: string, from: 'publication' | Publication['articles'][number]) => string | undefined = () => undefined): string {
+  // The version first, wherever the input had it, so the text is the same when read back and written again.
+  const copy: Publication = { modelVersion: MODEL_VERSION, ...structuredClone(pub) };
   copy.modelVersion = MODEL_VERSION;
+  delete copy.origin;
   if (copy.meta.cover) copy.meta.cover.image = relocate(copy.meta.cover.image, 'publication') ?? copy.meta.cover.image;
   copy.articles = copy.articles.map((article, i) => {
     const original = pub.articles[i];
@@ -85,5 +86,5 @@ function modelCopy(pub: Publication, relocate: (src: string, from: 'publication'
     const { origin: _origin, ...rest } = article;
     return rest;
   });
-  return copy;
+  return `${JSON.stringify(copy, null, 2)}\n`;
 }
