@@ -88,11 +88,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * Builds one publication in memory: the EPUB, the PDF and the JSON-LD record, and with `bag` the
- * bag of them. `origin.folderInput` says the publication was a folder (its publication.yaml is a source).
+ * Builds one publication in memory: the EPUB, the PDF (a PDF/A-3 with `pdfa3`) and the JSON-LD
+ * record, and with `bag` the bag of them. `origin.folderInput` says the publication was a folder (its publication.yaml is a source).
  */
 export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean } = { folderInput: false }): Promise<Output[]> {
-  // The model as read, before slugs and image ids are filled in: what the bag's publication.json keeps.
+  // The model as read, before slugs and image ids are filled in: the publication.json of a bag or a PDF/A-3.
   const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
   assignArticleSlugs(pub);
   const resolved = await resolveImages(pub, diagnostics, resolveOptions(options));

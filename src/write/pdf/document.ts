@@ -53,7 +53,7 @@ export interface SurfaceOptions {
   attachments?: readonly Attachment[];
 }
 
-/** A file embedded as an associated file: pdfkit writes the EmbeddedFiles name tree, /AF and Params. */
+/** A file embedded as a PDF/A-3 associated file (see `PdfSurface.embed`). */
 export interface Attachment {
   name: string;
   /** MIME type, the embedded file stream's /Subtype. */
