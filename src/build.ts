@@ -11,7 +11,7 @@ import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './read/images.js';
 import { cleanPublicationText } from './read/clean-text.js';
 import { readPublication } from './read/publication.js';
 import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
-import { collectSources, sourcePath } from './read/sources.js';
+import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { VERSION } from './version.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
@@ -133,8 +133,9 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     { path: path.join(options.outDir, `${slug}.jsonld`), data: record },
   ];
   if (options.bag && asRead) {
-    const sources = await collectSources(asRead, origin.folderInput);
-    const files = archiveBag({ record: metadata, slug, epub, pdf: pdf.bytes, jsonld: record, publication: asRead, sources, sourcePath: (src, from) => sourcePath(asRead, src, from) });
+    const fetched = fetchedSources(resolved.images);
+    const sources = [...(await collectSources(asRead, origin.folderInput)), ...fetched.files];
+    const files = archiveBag({ record: metadata, slug, epub, pdf: pdf.bytes, jsonld: record, publication: asRead, sources, sourcePath: (src, from) => sourcePath(asRead, src, from) ?? fetched.pathOf(src) });
     outputs.push({ path: path.join(options.outDir, `${slug}.bag`), files });
   }
   return outputs;

@@ -11,6 +11,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Publication } from '../model/publication.js';
 import { walkArticle } from '../model/walk.js';
+import type { ImageStore } from './images.js';
 
 export interface SourceFile {
   /** Path relative to the publication's folder, POSIX separators; `..` segments stay (callers make names safe). */
@@ -71,4 +72,21 @@ export function sourcePath(pub: Publication, src: string, from: 'publication' | 
   const root = path.resolve(pub.origin ?? process.cwd());
   const dir = from === 'publication' ? root : from.origin ? path.dirname(path.resolve(from.origin)) : root;
   return path.relative(root, path.resolve(dir, decoded(src))).split(path.sep).join('/');
+}
+
+/**
+ * Images downloaded with `--fetch-remote`, as sources under `remote/` (named by their content
+ * hash, so stable and safe), and where a URL the content names landed among them. Without them a
+ * bag would hold only a link to a picture that may not be there in twenty years.
+ */
+export function fetchedSources(images: ImageStore): { files: SourceFile[]; pathOf(src: string): string | undefined } {
+  const byUrl = new Map<string, string>();
+  const files: SourceFile[] = [];
+  for (const image of images.values()) {
+    if (!/^https?:\/\//i.test(image.file) || byUrl.has(image.file)) continue;
+    const name = `remote/${path.posix.basename(image.fileName)}`;
+    byUrl.set(image.file, name);
+    files.push({ path: name, data: image.data });
+  }
+  return { files, pathOf: (src) => byUrl.get(src.startsWith('//') ? `https:${src}` : src) };
 }

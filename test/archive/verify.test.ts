@@ -5,18 +5,21 @@
  * the same damage, so neither check is only checking itself. For a single EPUB or PDF it reports
  * what the file claims.
  *
- * One build: an article whose file name needs making safe (`%`, `:`) with an image in a subfolder.
+ * One build: an article whose file name needs making safe (`%`, `:`) with an image in a subfolder
+ * and one downloaded (`--fetch-remote`) from a local web server, which the bag keeps too.
  */
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { appendFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempFolder } from '../support/cli.js';
 import { readBag } from '../support/bagit.js';
 import { run } from '../support/exec.js';
 import { runVerify } from '../../src/cli/verify.runner.js';
 
-const ARTICLE = `---
+const article = (remote: string): string => `---
 title: "Tide tables: 100% reliable?"
 author: Mara Quist
 publisher: Harbour Press
@@ -31,6 +34,8 @@ The harbour master reads the tables every morning before the boats go out.
 ![A bar chart of the spring tides in May](images/chart.png "Spring tides, May 2025")
 
 Nothing in them is guessed: the moon keeps its appointments.
+
+![An ornament from the harbour office](${remote})
 `;
 
 const NAME = '100% sure: tides.md';
@@ -38,6 +43,8 @@ const SLUG = 'tide-tables-100-reliable';
 let input: string;
 let out: string;
 let bag: string;
+let server: Server;
+let ornament: Buffer;
 
 /** `broadsheet verify TARGET` as the command line runs it (in process: the CLI's own runner). */
 async function verify(target: string): Promise<{ code: number; lines: string[] }> {
@@ -56,17 +63,26 @@ async function copyBag(): Promise<string> {
 const sha = (algorithm: string, data: Uint8Array): string => createHash(algorithm).update(data).digest('hex');
 
 beforeAll(async () => {
-  input = tempFolder({ [NAME]: ARTICLE, 'images/chart.png': await readFile(path.join(ROOT, 'test/fixtures/rich/chart.png')) });
+  ornament = await readFile(path.join(ROOT, 'test/fixtures/rich/ornament16.png'));
+  server = createServer((req, res) => {
+    if (req.url !== '/pics/ornament.png') return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'image/png' }).end(ornament);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const remote = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pics/ornament.png`;
+  input = tempFolder({ [NAME]: article(remote), 'images/chart.png': await readFile(path.join(ROOT, 'test/fixtures/rich/chart.png')) });
   out = tempFolder();
-  const proc = await run(process.execPath, [BIN, 'build', input, '--bag', '--out', out], { cwd: ROOT, timeoutMs: 300_000 });
+  const proc = await run(process.execPath, [BIN, 'build', input, '--bag', '--fetch-remote', '--out', out], { cwd: ROOT, timeoutMs: 300_000 });
   if (proc.code !== 0) throw new Error(`build failed (exit ${proc.code}):\n${proc.stderr}${proc.stdout}`);
   bag = path.join(out, `${SLUG}.bag`);
 }, 300_000);
 
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
 describe('a good bag', () => {
   it('passes verify (the command line) and the independent reading', async () => {
     const proc = await run(process.execPath, [BIN, 'verify', bag], { cwd: ROOT, timeoutMs: 120_000 });
-    expect(proc.stdout.trim().split('\n').at(-1)).toMatch(/^ok: bag .*: 8 payload files/);
+    expect(proc.stdout.trim().split('\n').at(-1)).toMatch(/^ok: bag .*: 9 payload files/);
     expect(proc.code).toBe(0);
     expect((await readBag(bag)).problems).toEqual([]);
   });
@@ -77,6 +93,15 @@ describe('a good bag', () => {
     expect(manifest).toContain('  data/source/images/chart.png\n');
     const original = await readFile(path.join(input, NAME));
     expect(Buffer.compare(await readFile(path.join(bag, 'data/source/100% sure_ tides.md')), original)).toBe(0);
+  });
+
+  it('keeps a downloaded image and points the model at the copy', async () => {
+    const remote = /  data\/(source\/remote\/img-[0-9a-f]+\.png)\n/.exec(await readFile(path.join(bag, 'manifest-sha256.txt'), 'utf8'))?.[1];
+    expect(remote).toBeDefined();
+    expect(Buffer.compare(await readFile(path.join(bag, 'data', remote as string)), ornament)).toBe(0);
+    const model = await readFile(path.join(bag, 'data/publication.json'), 'utf8');
+    expect(model).toContain(`"src": "${remote}"`);
+    expect(model).toContain('"src": "source/images/chart.png"');
   });
 });
 
