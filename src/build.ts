@@ -2,6 +2,7 @@
  * The build pipeline, as a library call (the CLI is a thin layer over it):
  * read → validate → images → metadata → cover → PDF (its layout gives the page map) → EPUB → write.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './check/diagnostic.js';
 import type { Publication } from './model/publication.js';
@@ -10,13 +11,16 @@ import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './read/images.js';
 import { cleanPublicationText } from './read/clean-text.js';
 import { readPublication } from './read/publication.js';
 import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
+import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { VERSION } from './version.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
+import { associatedFiles } from './write/archive/associated-files.js';
+import { archiveBag, publicationJson } from './write/archive/index.js';
 import { jsonLd } from './write/metadata/jsonld.js';
 import { metadataRecord } from './write/metadata/record.js';
-import { writeOutputs, type OutputFile } from './write/output.js';
+import { writeOutputs, type Output } from './write/output.js';
 import { BLEED } from './write/pdf/page-geometry.js';
 import { trimSize } from './write/pdf/page-size.js';
 import { writePdf } from './write/pdf/index.js';
@@ -40,6 +44,10 @@ export interface BuildOptions {
   /** Download remote images (with a timeout, size cap and type check). Default false: no network. */
   fetchRemote?: boolean;
   maxArticleBytes?: number;
+  /** Also write `<slug>.bag/`, a BagIt bag for digital libraries (src/write/archive/). Default false. */
+  bag?: boolean;
+  /** Make the PDF a PDF/A-3 carrying the model and the EPUB as associated files. Default false. */
+  pdfa3?: boolean;
 }
 
 export interface BuildResult {
@@ -55,31 +63,37 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = new Diagnostics();
-  const publications: Publication[] = [];
+  const publications: { pub: Publication; folderInput: boolean }[] = [];
   for (const input of options.inputs) {
     const read = await readPublication(input, { lang: options.lang, maxArticleBytes: options.maxArticleBytes }, diagnostics);
     if (read.publication) {
       cleanPublicationText(read.publication, diagnostics);
-      publications.push(read.publication);
+      const folderInput = await stat(input).then((s) => s.isDirectory(), () => false);
+      publications.push({ pub: read.publication, folderInput });
     } else if (read.articles.length > 0) {
       // Report the image problems of the articles that did validate in this same run.
       await resolveImages({ articles: read.articles }, diagnostics, resolveOptions(options));
     }
   }
   diagnostics.checkpoint();
-  const files: OutputFile[] = [];
+  const files: Output[] = [];
   const slugs = new SlugScope();
-  for (const pub of publications) {
+  for (const { pub, folderInput } of publications) {
     const slug = slugs.unique(pub.meta.slug ?? slugify(pub.meta.title));
-    files.push(...(await buildPublication(pub, slug, options, diagnostics)));
+    files.push(...(await buildPublication(pub, slug, options, diagnostics, { folderInput })));
   }
   diagnostics.checkpoint();
   await writeOutputs(files);
   return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings };
 }
 
-/** Builds one publication in memory: the EPUB, the PDF and the JSON-LD record. */
-export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics): Promise<OutputFile[]> {
+/**
+ * Builds one publication in memory: the EPUB, the PDF (a PDF/A-3 with `pdfa3`) and the JSON-LD
+ * record, and with `bag` the bag of them. `origin.folderInput` says the publication was a folder (its publication.yaml is a source).
+ */
+export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean } = { folderInput: false }): Promise<Output[]> {
+  // The model as read, before slugs and image ids are filled in: the publication.json of a bag or a PDF/A-3.
+  const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
   assignArticleSlugs(pub);
   const resolved = await resolveImages(pub, diagnostics, resolveOptions(options));
   if (diagnostics.errors.length > 0) return [];
@@ -101,12 +115,30 @@ export async function buildPublication(pub: Publication, slug: string, options: 
   const pdf = await writePdf(input);
   const epub = await writeEpub(input, pdf.pageMap);
   if (diagnostics.errors.length > 0) return [];
-  const record = jsonLd(pub, metadata, epubAccessibility(input, pdf.pageMap));
-  return [
+  // PDF/A-3: the PDF once more, now carrying the EPUB (made from the first PDF's page map) and the
+  // model; same layout, and its warnings were reported by the first pass.
+  if (options.pdfa3 && asRead) {
+    const attachments = associatedFiles(metadata, slug, publicationJson(asRead), epub);
+    pdf.bytes = (await writePdf({ ...input, diagnostics: new Diagnostics() }, attachments)).bytes;
+  }
+  // The JSON-LD describes the two editions, so it is made after them (their bytes are final).
+  const editions = [
+    { name: `${slug}.epub`, encodingFormat: 'application/epub+zip', data: epub },
+    { name: `${slug}.pdf`, encodingFormat: 'application/pdf', data: pdf.bytes },
+  ];
+  const record = `${JSON.stringify(jsonLd(pub, metadata, epubAccessibility(input, pdf.pageMap), editions), null, 2)}\n`;
+  const outputs: Output[] = [
     { path: path.join(options.outDir, `${slug}.epub`), data: epub },
     { path: path.join(options.outDir, `${slug}.pdf`), data: pdf.bytes },
-    { path: path.join(options.outDir, `${slug}.jsonld`), data: `${JSON.stringify(record, null, 2)}\n` },
+    { path: path.join(options.outDir, `${slug}.jsonld`), data: record },
   ];
+  if (options.bag && asRead) {
+    const fetched = fetchedSources(resolved.images);
+    const sources = [...(await collectSources(asRead, origin.folderInput)), ...fetched.files];
+    const files = archiveBag({ record: metadata, slug, epub, pdf: pdf.bytes, jsonld: record, publication: asRead, sources, sourcePath: (src, from) => sourcePath(asRead, src, from) ?? fetched.pathOf(src) });
+    outputs.push({ path: path.join(options.outDir, `${slug}.bag`), files });
+  }
+  return outputs;
 }
 
 function resolveOptions(options: BuildOptions): ResolveOptions {

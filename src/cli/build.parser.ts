@@ -26,6 +26,10 @@ Options:
       --strict           fail when the EPUB cannot claim accessibility conformance
       --fetch-remote     download remote (http/https) images; without it no network is used and a
                          remote image is replaced by its description and a link to it
+      --bag              also write DIR/<slug>.bag/, a BagIt bag for digital libraries: both
+                         editions, JSON-LD, the model, the sources, Dublin Core and MODS
+      --pdfa3            make the PDF a PDF/A-3 (still PDF/UA-1) that carries the model
+                         (publication.json) and the EPUB as associated files
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
       --debug            show stack traces of internal errors
@@ -57,6 +61,8 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         bleed: { type: 'boolean' },
         strict: { type: 'boolean' },
         'fetch-remote': { type: 'boolean' },
+        bag: { type: 'boolean' },
+        pdfa3: { type: 'boolean' },
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
         debug: { type: 'boolean' },
@@ -87,6 +93,8 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       bleed: v.bleed,
       strict: v.strict ?? false,
       fetchRemote: v['fetch-remote'] ?? false,
+      bag: v.bag ?? false,
+      pdfa3: v.pdfa3 ?? false,
       sourceDateEpoch: epoch ? Number(epoch) : undefined,
       imageLimits: {
         ...DEFAULT_IMAGE_LIMITS,

@@ -1,5 +1,5 @@
 /**
- * The command line: `broadsheet build …`, `broadsheet schema`. Exit status 0 success, 1 invalid
+ * The command line: `broadsheet build …`, `broadsheet verify …`, `broadsheet schema`. Exit status 0 success, 1 invalid
  * input, 2 usage error, 3 internal error (a bug: the stack is shown with --debug).
  */
 import { formatDiagnostic, InputError } from '../check/diagnostic.js';
@@ -7,11 +7,14 @@ import { publicationJsonSchema } from '../model/json-schema.js';
 import { VERSION } from '../version.js';
 import { BUILD_HELP, parseBuildArgs, UsageError } from './build.parser.js';
 import { runBuild, type Terminal } from './build.runner.js';
+import { parseVerifyArgs, VERIFY_HELP } from './verify.parser.js';
+import { runVerify } from './verify.runner.js';
 
 const HELP = `broadsheet ${VERSION} — articles to an accessible EPUB 3 and a tagged, print-ready PDF
 
 Usage:
   broadsheet build [INPUT ...] [options]   build EPUB, PDF and JSON-LD (see broadsheet build --help)
+  broadsheet verify PATH ...               check a bag (build --bag), or report what an EPUB or PDF claims
   broadsheet schema                        print the JSON Schema of the article model
   broadsheet --version                     print the version
 `;
@@ -33,6 +36,14 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
           return 0;
         }
         return await runBuild(parsed, term);
+      }
+      case 'verify': {
+        const parsed = parseVerifyArgs(rest);
+        if (parsed.help) {
+          term.out(VERIFY_HELP);
+          return 0;
+        }
+        return await runVerify(parsed, term);
       }
       case 'schema':
         term.out(JSON.stringify(publicationJsonSchema(), null, 2));

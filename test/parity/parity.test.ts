@@ -1,7 +1,8 @@
 /**
  * Issue 5: the EPUB, the PDF and the JSON-LD of one build say the same thing, read back as real
  * clients read them — the OPF parsed as XML, calibre's `ebook-meta`, the PDF's Info (`pdfinfo`) and
- * XMP (`pdfinfo -meta`, parsed as XML), the JSON-LD — and carry the same cover picture.
+ * XMP (`pdfinfo -meta`, parsed as XML), the JSON-LD — and carry the same cover picture. Issue 13:
+ * the bag's (`--bag`) Dublin Core and MODS records say the same too, and are schema-valid.
  *
  * Three builds: the seed (content/, generated cover), a fixture with every field and characters that
  * must be escaped (`&`, `<`, straight and curly quotes, an apostrophe) in French with a user cover,
@@ -16,10 +17,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempFolder } from '../support/cli.js';
 import { openEpub } from '../support/epub.js';
 import { run } from '../support/exec.js';
+import { validateXsd } from '../support/xsd.js';
 import { decode } from '../write/cover/picture.js';
 import { aspect, centreCrop, pdfCoverImage, pdfFirstPage, pictureDifference, type Raster } from './cover.js';
 import { CALIBRE_LANGUAGE, calibreOnlyDate, hasCalibre, readCalibre, type CalibreReadBack } from './read-calibre.js';
 import { groupedByRole, readJsonLd, type JsonLdReadBack } from './read-jsonld.js';
+import { readDublinCore, readMods } from './read-archive.js';
 import { readOpf, type OpfReadBack } from './read-opf.js';
 import { readInfo, readXmp, type InfoReadBack, type XmpReadBack } from './read-pdf.js';
 import { compare, formatMismatches, type Field, type ReadBack, type ReadCreator } from './record.js';
@@ -44,10 +47,13 @@ const FIXTURES: readonly Fixture[] = [
  * - XMP: nothing. Dublin Core has no subtitle and no roles, so broadsheet:subtitle and
  *   broadsheet:creatorRoles (declared in the packet's PDF/A extension schema) carry them.
  */
-const CARRIES: Record<'xmp' | 'info' | 'jsonld', readonly Field[]> = {
+const CARRIES: Record<'xmp' | 'info' | 'jsonld' | 'dc' | 'mods', readonly Field[]> = {
   xmp: ['identifier', 'title', 'subtitle', 'creators', 'publisher', 'description', 'subjects', 'rights', 'source', 'lang', 'published', 'modified'],
   info: ['title', 'creators', 'description', 'subjects', 'published', 'modified'],
   jsonld: ['identifier', 'title', 'subtitle', 'creators', 'publisher', 'description', 'subjects', 'rights', 'source', 'lang', 'published', 'modified'],
+  // Simple DC (the bag's oai_dc record): one title, one date, names without roles.
+  dc: ['identifier', 'title', 'creators', 'publisher', 'description', 'subjects', 'rights', 'source', 'lang', 'published'],
+  mods: ['identifier', 'title', 'subtitle', 'creators', 'publisher', 'description', 'subjects', 'rights', 'source', 'lang', 'published', 'modified'],
 };
 
 /** Largest mean channel difference (0–255, on the 64 × 96 grid) for "the same picture". */
@@ -57,11 +63,13 @@ const DIFFERENT_PICTURES = 10;
 
 interface Built {
   fixture: Fixture;
-  files: { epub: string; pdf: string; jsonld: string };
+  files: { epub: string; pdf: string; jsonld: string; dc: string; mods: string };
   opf: OpfReadBack;
   xmp: XmpReadBack;
   info: InfoReadBack;
   jsonld: JsonLdReadBack;
+  dc: ReadBack;
+  mods: ReadBack;
   calibre?: CalibreReadBack;
   epubCover: Raster;
   pdfCover: Raster;
@@ -72,7 +80,7 @@ const built = new Map<string, Built>();
 
 async function build(fixture: Fixture): Promise<Built> {
   const out = tempFolder();
-  const proc = await run(process.execPath, [BIN, 'build', fixture.input, '--out', out], { cwd: ROOT, timeoutMs: 300_000 });
+  const proc = await run(process.execPath, [BIN, 'build', fixture.input, '--bag', '--out', out], { cwd: ROOT, timeoutMs: 300_000 });
   if (proc.code !== 0 || proc.stderr !== '') throw new Error(`build of ${fixture.input} failed (exit ${proc.code}):\n${proc.stderr}${proc.stdout}`);
   const wrote = [...proc.stdout.matchAll(/^wrote (.+)$/gm)].map((m) => m[1]);
   const pick = (ext: string): string => {
@@ -80,18 +88,21 @@ async function build(fixture: Fixture): Promise<Built> {
     if (!file) throw new Error(`build of ${fixture.input} wrote no ${ext}:\n${proc.stdout}`);
     return path.resolve(ROOT, file);
   };
-  const files = { epub: pick('.epub'), pdf: pick('.pdf'), jsonld: pick('.jsonld') };
-  const [opf, xmp, info, jsonld, calibre, pdfCover] = await Promise.all([
+  const bag = pick('.bag');
+  const files = { epub: pick('.epub'), pdf: pick('.pdf'), jsonld: pick('.jsonld'), dc: path.join(bag, 'data/metadata/dc.xml'), mods: path.join(bag, 'data/metadata/mods.xml') };
+  const [opf, xmp, info, jsonld, dc, mods, calibre, pdfCover] = await Promise.all([
     readOpf(files.epub),
     readXmp(files.pdf),
     readInfo(files.pdf),
     readJsonLd(files.jsonld),
+    readDublinCore(files.dc),
+    readMods(files.mods),
     hasCalibre ? readCalibre(files.epub) : Promise.resolve(undefined),
     pdfCoverImage(files.pdf),
   ]);
   if (!opf.cover) throw new Error(`${files.epub}: no manifest item with properties="cover-image"`);
   const epubCover = decode({ data: opf.cover.data, mediaType: opf.cover.mediaType as 'image/png' | 'image/jpeg' });
-  return { fixture, files, opf, xmp, info, jsonld, calibre, epubCover, pdfCover, buildMs: proc.ms };
+  return { fixture, files, opf, xmp, info, jsonld, dc, mods, calibre, epubCover, pdfCover, buildMs: proc.ms };
 }
 
 beforeAll(async () => {
@@ -211,6 +222,23 @@ describe.each(FIXTURES.map((f) => [f.name, f] as const))('metadata parity: %s', 
     const b = get(name);
     const reference: ReadBack = { ...b.opf.record, creators: groupedByRole(b.opf.record.creators ?? []) };
     expect(formatMismatches(compare('jsonld', reference, b.jsonld.record, CARRIES.jsonld))).toBe('');
+  });
+
+  it('Dublin Core (oai_dc) agrees with the OPF on every field it carries', () => {
+    const b = get(name);
+    const reference: ReadBack = { ...b.opf.record, creators: names(b.opf.record.creators) };
+    expect(formatMismatches(compare('dc', reference, b.dc, CARRIES.dc))).toBe('');
+  });
+
+  it('MODS agrees with the OPF on every field, roles included', () => {
+    const b = get(name);
+    expect(formatMismatches(compare('mods', b.opf.record, b.mods, CARRIES.mods))).toBe('');
+  });
+
+  it('Dublin Core and MODS are valid against their XML Schemas', async () => {
+    const b = get(name);
+    expect(await validateXsd(b.files.dc, 'oai_dc')).toEqual({ ok: true, messages: '' });
+    expect(await validateXsd(b.files.mods, 'mods')).toEqual({ ok: true, messages: '' });
   });
 
   it.skipIf(!hasCalibre)('calibre (ebook-meta) reads the same metadata from the EPUB', () => {

@@ -10,6 +10,7 @@
  * Keys are written in one fixed order and absent values are left out, so the same input always
  * serializes to the same bytes.
  */
+import { createHash } from 'node:crypto';
 import { parseDate } from '../../model/date.js';
 import type { Author } from '../../model/meta.js';
 import type { Article, Publication } from '../../model/publication.js';
@@ -33,6 +34,18 @@ export interface JsonLdAccessibility {
   certifiedBy?: string;
 }
 
+/**
+ * A file of the build that encodes the publication (the EPUB, the PDF), described in the JSON-LD
+ * as a `MediaObject` (https://schema.org/encoding) so a library can check the files it was given.
+ */
+export interface JsonLdEdition {
+  /** File name, relative to the JSON-LD (they are written side by side). */
+  name: string;
+  /** Media type, e.g. `application/epub+zip`. */
+  encodingFormat: string;
+  data: Uint8Array;
+}
+
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -50,7 +63,7 @@ const CONTEXT: Json = [
  * `PublicationIssue` would assert the latter; the series is stated as `isPartOf` a
  * `CreativeWorkSeries`, with the position as `position`.
  */
-export function jsonLd(pub: Publication, record: MetadataRecord, a11y: JsonLdAccessibility): JsonObject {
+export function jsonLd(pub: Publication, record: MetadataRecord, a11y: JsonLdAccessibility, editions: readonly JsonLdEdition[] = []): JsonObject {
   const links = authorLinks(pub);
   const byRole = (codes: string[]): Json[] | undefined =>
     nonEmpty(record.creators.filter((c) => codes.includes(c.role)).map((c) => person(c.name, links.get(c.name))));
@@ -76,6 +89,7 @@ export function jsonLd(pub: Publication, record: MetadataRecord, a11y: JsonLdAcc
     isPartOf: record.series ? compact({ '@type': 'CreativeWorkSeries', name: record.series.name }) : undefined,
     position: record.series?.position,
     hasPart: pub.articles.map((a, i) => articleLd(a, i + 1, record, links)),
+    encoding: nonEmpty(editions.map(mediaObject)),
     accessMode: a11y.accessMode,
     // schema.org models each sufficient set as an ItemList of modes
     // (https://www.w3.org/2021/a11y-discov-vocab/latest/#accessModeSufficient).
@@ -129,6 +143,21 @@ function authorLinks(pub: Publication): Map<string, string> {
     if (a.url && !links.has(a.name)) links.set(a.name, a.url);
   }
   return links;
+}
+
+/**
+ * An edition as a `MediaObject`: `contentSize` is the exact size in bytes (digits only), `sha256`
+ * the hex digest (https://schema.org/sha256), so a JSON-LD reader can verify the file it holds.
+ */
+function mediaObject(edition: JsonLdEdition): JsonObject {
+  return {
+    '@type': 'MediaObject',
+    name: edition.name,
+    contentUrl: edition.name,
+    encodingFormat: edition.encodingFormat,
+    contentSize: String(edition.data.length),
+    sha256: createHash('sha256').update(edition.data).digest('hex'),
+  };
 }
 
 function person(name: string, url: string | undefined): JsonObject {

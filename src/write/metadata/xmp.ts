@@ -14,6 +14,8 @@ import type { MetadataRecord } from './record.js';
 export interface XmpClaims {
   /** PDF/A part and conformance level (`pdfaid`), e.g. `{ part: 2, conformance: 'U' }`. */
   pdfa?: { part: 1 | 2 | 3; conformance: 'A' | 'B' | 'U' };
+  /** PDF/A-3 associated files, one line each (`name (type; relationship)`), as broadsheet:associatedFiles. */
+  associatedFiles?: readonly string[];
   /** PDF/UA part (`pdfuaid:part`), 1 for ISO 14289-1. */
   pdfua?: 1;
 }
@@ -95,6 +97,12 @@ const BROADSHEET_SCHEMA = `     <rdf:li rdf:parseType="Resource">
          <pdfaProperty:category>external</pdfaProperty:category>
          <pdfaProperty:description>MARC relator code of each dc:creator, in the same order</pdfaProperty:description>
         </rdf:li>
+        <rdf:li rdf:parseType="Resource">
+         <pdfaProperty:name>associatedFiles</pdfaProperty:name>
+         <pdfaProperty:valueType>Bag Text</pdfaProperty:valueType>
+         <pdfaProperty:category>external</pdfaProperty:category>
+         <pdfaProperty:description>Files embedded as PDF/A-3 associated files: name (media type; AFRelationship)</pdfaProperty:description>
+        </rdf:li>
        </rdf:Seq>
       </pdfaSchema:property>
      </rdf:li>
@@ -143,7 +151,8 @@ export function xmpPacket(record: MetadataRecord, claims: XmpClaims = {}): strin
   const description = (ns: string, body: string): string => (body === '' ? '' : `  <rdf:Description rdf:about="" ${ns}>\n${body}  </rdf:Description>\n`);
   const own =
     el('broadsheet:subtitle', record.subtitle !== undefined ? escapeXml(record.subtitle) : undefined) +
-    el('broadsheet:creatorRoles', record.creators.length > 0 ? seq(record.creators.map((c) => c.role)) : undefined);
+    el('broadsheet:creatorRoles', record.creators.length > 0 ? seq(record.creators.map((c) => c.role)) : undefined) +
+    el('broadsheet:associatedFiles', claims.associatedFiles?.length ? bag(claims.associatedFiles) : undefined);
   const ids =
     (claims.pdfa ? description('xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"', el('pdfaid:part', String(claims.pdfa.part)) + el('pdfaid:conformance', claims.pdfa.conformance)) : '') +
     (claims.pdfua ? description('xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"', el('pdfuaid:part', String(claims.pdfua))) : '');

@@ -11,6 +11,7 @@
  * - determinism: the file ID comes from the identifier, dates from the record, images are embedded
  *   one at a time (pdfkit inflates PNGs asynchronously, which would otherwise let object order race).
  */
+import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
 import { fontFile } from './font-metrics.js';
@@ -48,6 +49,21 @@ export interface SurfaceOptions {
   fileId: Uint8Array;
   /** sRGB ICC profile for the PDF/A OutputIntent. */
   iccProfile: Uint8Array;
+  /** PDF/A-3 associated files (ISO 19005-3 §6.8), embedded and listed in the catalog's /AF. */
+  attachments?: readonly Attachment[];
+}
+
+/** A file embedded as a PDF/A-3 associated file (see `PdfSurface.embed`). */
+export interface Attachment {
+  name: string;
+  /** MIME type, the embedded file stream's /Subtype. */
+  mediaType: string;
+  /** /AFRelationship: `Source` (what the PDF was made from), `Alternative` (another rendition). */
+  relationship: 'Source' | 'Alternative' | 'Data' | 'Supplement';
+  description: string;
+  data: Uint8Array;
+  /** /Params /CreationDate and /ModDate: the content's date, never the clock. */
+  date: Date;
 }
 
 /** Properties of a marked-content sequence (ISO 32000-1 §14.6). */
@@ -230,6 +246,33 @@ export class PdfSurface {
     };
   }
 
+  /**
+   * One associated file (ISO 32000-2 §7.11.4, ISO 19005-3 §6.8): the embedded stream with its MIME
+   * /Subtype and /Params, a file specification with /AFRelationship, and an EmbeddedFiles entry.
+   * Not pdfkit's `file()`: it writes /CheckSum as 32 hex characters where the PDF wants the 16 bytes.
+   */
+  private embed(a: Attachment): Ref {
+    const doc = this.doc;
+    const stream = doc.ref({
+      Type: 'EmbeddedFile',
+      // A name: its `/` must be written #2F (ISO 32000-1 §7.3.5).
+      Subtype: a.mediaType.replace(/[^A-Za-z0-9.+-]/g, (c) => `#${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`),
+      Params: { Size: a.data.length, CheckSum: new Uint8Array(createHash('md5').update(a.data).digest()), CreationDate: a.date, ModDate: a.date },
+    });
+    stream.end(Buffer.from(a.data));
+    const spec = doc.ref({
+      Type: 'Filespec',
+      F: new String(a.name),
+      UF: new String(a.name),
+      Desc: new String(a.description),
+      AFRelationship: a.relationship,
+      EF: { F: stream },
+    });
+    spec.end(undefined);
+    doc.addNamedEmbeddedFile(a.name, spec);
+    return spec;
+  }
+
   /** Adds the OutputIntent and MarkInfo, ends the document and returns its bytes. */
   async finish(): Promise<Uint8Array> {
     const doc = this.doc;
@@ -246,6 +289,7 @@ export class PdfSurface {
     });
     intent.end(undefined);
     dict(doc._root).OutputIntents = [intent];
+    if (this.options.attachments?.length) dict(doc._root).AF = this.options.attachments.map((a) => this.embed(a));
     // pdfkit ends the catalog's MarkInfo and StructTreeRoot itself (endMarkings).
     dict(doc._root).MarkInfo = doc.ref({ Marked: true });
     const done = new Promise<void>((resolve, reject) => {

@@ -14,7 +14,7 @@ import type { WriterInput } from '../input.js';
 import { pdfInfo } from '../metadata/info.js';
 import { xmpPacket } from '../metadata/xmp.js';
 import type { PageMap, PageStart } from '../page-map.js';
-import { PdfSurface } from './document.js';
+import { PdfSurface, type Attachment } from './document.js';
 import { drawPages } from './draw.js';
 import { fontMeasurer, textWidth } from './font-metrics.js';
 import { codePointLabel, drawableText } from './glyph-coverage.js';
@@ -56,7 +56,7 @@ export function romanNumeral(n: number): string {
  * record, the file ID from the identifier). Warnings (missing glyphs, low-resolution images) go
  * to `input.diagnostics`.
  */
-export async function writePdf(input: WriterInput): Promise<PdfResult> {
+export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = []): Promise<PdfResult> {
   const { publication: pub, metadata } = input;
   const g = pageGeometry(input.options.pageSize, input.options.bleed);
   const measurer = memoizeMeasurer(fontMeasurer);
@@ -153,10 +153,12 @@ export async function writePdf(input: WriterInput): Promise<PdfResult> {
   const surface = new PdfSurface({
     geometry: g,
     info: pdfInfo(metadata),
-    xmp: xmpPacket(metadata, { pdfa: { part: 2, conformance: 'U' }, pdfua: 1 }),
+    // Associated files are what PDF/A-3 adds to PDF/A-2 (ISO 19005-3 §6.8).
+    xmp: xmpPacket(metadata, { pdfa: { part: attachments.length > 0 ? 3 : 2, conformance: 'U' }, pdfua: 1, associatedFiles: attachments.map((a) => `${a.name} (${a.mediaType}; ${a.relationship})`) }),
     lang: metadata.lang,
     fileId: createHash('md5').update(metadata.identifier).digest(),
     iccProfile: new Uint8Array(await readFile(ICC_PROFILE)),
+    attachments,
   });
   await surface.registerImage(COVER_IMAGE, input.cover.print.data);
   for (const id of [...input.images.keys()].sort()) await surface.registerImage(id, input.images.get(id)!.data);

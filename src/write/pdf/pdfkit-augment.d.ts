@@ -11,6 +11,8 @@ declare namespace PDFKit {
     _id: Uint8Array;
     /** Writes the XMP packet at `end()`; replaced to write broadsheet's own packet. */
     endMetadata(): void;
+    /** Adds a file specification to the catalog's EmbeddedFiles name tree. */
+    addNamedEmbeddedFile(name: string, ref: PDFKitReference): void;
   }
 
   interface PDFOutline {
