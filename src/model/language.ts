@@ -27,3 +27,31 @@ export const languageTag = z
   .transform((tag) => canonicalLanguage(tag) ?? tag);
 
 export const textDirection = z.enum(['ltr', 'rtl', 'auto']);
+
+export type TextDirection = z.infer<typeof textDirection>;
+
+/**
+ * ISO 15924 codes of the scripts written right to left (Unicode's bidi class R/AL scripts): the
+ * living ones (Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan,
+ * Yezidi, Mende Kikakui) and the historic ones a quotation may use.
+ */
+const RTL_SCRIPTS = new Set([
+  'Adlm', 'Arab', 'Aran', 'Armi', 'Avst', 'Chrs', 'Cprt', 'Elym', 'Hatr', 'Hebr', 'Hung', 'Khar', 'Lydi',
+  'Mand', 'Mani', 'Mend', 'Merc', 'Mero', 'Narb', 'Nbat', 'Nkoo', 'Orkh', 'Ougr', 'Palm', 'Phli', 'Phlp',
+  'Phnx', 'Prti', 'Rohg', 'Samr', 'Sarb', 'Sogd', 'Sogo', 'Syrc', 'Thaa', 'Yezi',
+]);
+
+/**
+ * Writing direction of a language: `rtl` when its script (given, as in `az-Arab`, or the likely one
+ * from CLDR, as `ckb` → Arab, `yi` → Hebr, `dv` → Thaa) is written right to left, else `ltr`.
+ * https://www.w3.org/International/questions/qa-scripts
+ */
+export function languageDirection(tag: string): 'ltr' | 'rtl' {
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(tag).maximize().script;
+  } catch {
+    return 'ltr';
+  }
+  return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+}
