@@ -55,3 +55,16 @@ export function languageDirection(tag: string): 'ltr' | 'rtl' {
   }
   return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
 }
+
+/** Letters of the right-to-left scripts in use today (JavaScript regexps have no Bidi_Class). */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Mende_Kikakui}\p{Script=Yezidi}]/u;
+
+/**
+ * Direction of `text` by its first letter, as `dir="auto"` decides it (UAX #9 rules P2–P3), or
+ * undefined when it has no letter (digits and punctuation are weak or neutral).
+ */
+export function firstStrongDirection(text: string): 'ltr' | 'rtl' | undefined {
+  const letter = /\p{L}/u.exec(text)?.[0];
+  if (letter === undefined) return undefined;
+  return RTL_LETTER.test(letter) ? 'rtl' : 'ltr';
+}

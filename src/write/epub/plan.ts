@@ -6,6 +6,7 @@
  */
 import type { Heading } from '../../model/block.js';
 import type { Article, Note, Publication } from '../../model/publication.js';
+import { languageDirection, type TextDirection } from '../../model/language.js';
 import { SlugScope, slugify } from '../../model/slug.js';
 import { inlineText } from '../../model/text.js';
 import { walkBlocks } from '../../model/walk.js';
@@ -40,6 +41,8 @@ export interface ArticlePlan {
   /** Document file name, e.g. `life-on-the-harbour-wall.xhtml`. */
   file: string;
   lang: string;
+  /** Direction of the document: the source's `dir`, else the language's (`rtl` for ar, he, fa …). */
+  dir: TextDirection;
   /** Id of the `<article>` element; `#<slug>` links land here. */
   articleId: string;
   titleId: string;
@@ -120,7 +123,7 @@ function planArticle(article: Article, index: number, slug: string, pages: Artic
   });
   const notesHeadingId = article.notes.length > 0 ? ids.take('notes', 'notes') : undefined;
   return {
-    index, article, slug, file: `${slug}.xhtml`, lang: article.meta.lang, articleId, titleId, ids, nodeIds, anchors, notes,
+    index, article, slug, file: `${slug}.xhtml`, lang: article.meta.lang, dir: article.meta.dir ?? languageDirection(article.meta.lang), articleId, titleId, ids, nodeIds, anchors, notes,
     notesHeadingId, toc, pages,
   };
 }
