@@ -38,7 +38,7 @@ export function colophonDocument({ record, dir, labels, summary, summaryLang }: 
     record.rights ? row(labels.rights, escapeXml(record.rights)) : '',
     record.series ? row(labels.series, escapeXml(record.series.position !== undefined ? `${record.series.name}, ${record.series.position}` : record.series.name)) : '',
     row(labels.accessibility, escapeXml(summary), labelLang({ ...labels, lang: summaryLang }, lang)),
-    row(labels.producedWith, escapeXml(record.producer)),
+    row(labels.producedWith, isolate(escapeXml(record.producer), record.producer, dir)),
   ];
   const headingId = 'colophon-title';
   const body = el('section', { class: 'colophon', 'epub:type': 'colophon', role: 'doc-colophon', 'aria-labelledby': headingId }, [
