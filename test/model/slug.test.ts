@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleMeta } from '../../src/model/meta.js';
-import { SLUG_MAX_BYTES, SlugScope, slugify } from '../../src/model/slug.js';
+import { SLUG_MAX_BYTES, SlugScope, asciiSlug, slugify } from '../../src/model/slug.js';
 
 const bytes = (s: string): number => new TextEncoder().encode(s).length;
 
@@ -46,6 +46,18 @@ describe('slugify', () => {
     expect(bytes(hindi)).toBeLessThanOrEqual(SLUG_MAX_BYTES);
     expect(hindi).toBe('मानव-अधिकारों-की-सार्वभौम');
     expect(slugify('x'.repeat(200))).toHaveLength(SLUG_MAX_BYTES);
+  });
+
+  it('names a title of symbols only by their names', () => {
+    expect(slugify('🎉 🦀')).toBe('tada-crab');
+  });
+
+  it('transliterates to ASCII for names inside the EPUB, leaving Latin words whole', () => {
+    expect(asciiSlug('第一条：人人生而自由')).toBe('di-yi-tiao-ren-ren-sheng-er-zi-you');
+    expect(asciiSlug('한국어 제목')).toBe('han-gug-eo-je-mog');
+    expect(asciiSlug('Привет, iPhone Über')).toBe('privet-iphone-uber');
+    expect(asciiSlug('حقوق الإنسان')).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(asciiSlug('', 'article')).toBe('article');
   });
 
   it('keeps slugs unique within a scope', () => {
