@@ -38,7 +38,7 @@ const articleDocument = (book: Book, title: string): string => {
   return doc.xhtml;
 };
 /** Body of a Markdown fixture without its front matter. */
-const markdownBody = async (file: string): Promise<string> => (await readFile(path.join(FIXTURES, file), 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<[^>]+>|^#+ |^[->] /gm, '');
+const markdownBody = async (file: string): Promise<string> => (await readFile(path.join(FIXTURES, file), 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<[^>]+>|^#+ |^[->] |^```.*$|`/gm, '');
 
 beforeAll(async () => {
   out = tempFolder();
@@ -87,6 +87,9 @@ describe('EPUBs in every script', () => {
     expect(ar).toMatch(/<p class="byline">بقلم [^<]*<bdi>Eleanor Roosevelt<\/bdi><\/p>/);
     const he = articleDocument('rtl', 'ההכרזה לכל באי עולם בדבר זכויות האדם');
     expect(he).toMatch(/<html [^>]*lang="he"/);
+    // Code reads left to right inside right-to-left text.
+    expect(he).toContain('<code dir="ltr">load(article, 1)</code>');
+    expect(he).toMatch(/<pre dir="ltr"><code class="language-js">const article/);
     expect(he).toContain('<span lang="fr" xml:lang="fr" dir="ltr">René Cassin</span>');
     // broadsheet's own words are in the book's language, so they need no mark of their own.
     const nav = get('rtl').epub.spine.find((d) => d.path.endsWith('toc.xhtml'))?.xhtml;
