@@ -32,6 +32,8 @@ Options:
                          (publication.json) and the EPUB as associated files
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
+      --verbose          list every warning; without it, more than 3 warnings of one kind in one
+                         file are summarised in one line with a count and examples
       --debug            show stack traces of internal errors
   -h, --help             show this help
 
@@ -44,6 +46,8 @@ Exit status: 0 built (warnings on stderr), 1 invalid input, 2 usage error, 3 int
 export interface ParsedBuild {
   options: BuildOptions;
   debug: boolean;
+  /** List every warning instead of summarising repeated ones. */
+  verbose: boolean;
   help: boolean;
 }
 
@@ -66,6 +70,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
         debug: { type: 'boolean' },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -85,6 +90,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
   return {
     help: v.help ?? false,
     debug: v.debug ?? false,
+    verbose: v.verbose ?? false,
     options: {
       inputs: parsed.positionals.length > 0 ? parsed.positionals : ['content'],
       outDir: v.out ?? 'build',

@@ -2,7 +2,7 @@
  * `broadsheet build`: runs the library build and reports to the terminal.
  */
 import { build } from '../build.js';
-import { formatDiagnostic } from '../check/diagnostic.js';
+import { summarizeDiagnostics } from '../check/summary.js';
 import type { ParsedBuild } from './build.parser.js';
 
 export interface Terminal {
@@ -12,7 +12,7 @@ export interface Terminal {
 
 export async function runBuild(parsed: ParsedBuild, term: Terminal): Promise<number> {
   const result = await build(parsed.options);
-  for (const w of result.warnings) term.err(formatDiagnostic(w));
+  for (const line of summarizeDiagnostics(result.warnings, { verbose: parsed.verbose })) term.err(line);
   for (const file of result.outputs) term.out(`wrote ${file}`);
   return 0;
 }

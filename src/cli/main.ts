@@ -2,7 +2,8 @@
  * The command line: `broadsheet build …`, `broadsheet verify …`, `broadsheet schema`. Exit status 0 success, 1 invalid
  * input, 2 usage error, 3 internal error (a bug: the stack is shown with --debug).
  */
-import { formatDiagnostic, InputError } from '../check/diagnostic.js';
+import { InputError } from '../check/diagnostic.js';
+import { summarizeDiagnostics } from '../check/summary.js';
 import { publicationJsonSchema } from '../model/json-schema.js';
 import { VERSION } from '../version.js';
 import { BUILD_HELP, parseBuildArgs, UsageError } from './build.parser.js';
@@ -27,6 +28,7 @@ const stdio: Terminal = {
 export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
   const debug = argv.includes('--debug');
+  const verbose = argv.includes('--verbose');
   try {
     switch (command) {
       case 'build': {
@@ -63,7 +65,7 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
     }
   } catch (error) {
     if (error instanceof InputError) {
-      for (const d of error.diagnostics) term.err(formatDiagnostic(d));
+      for (const line of summarizeDiagnostics(error.diagnostics, { verbose })) term.err(line);
       return 1;
     }
     if (error instanceof UsageError) {

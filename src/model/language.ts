@@ -27,3 +27,44 @@ export const languageTag = z
   .transform((tag) => canonicalLanguage(tag) ?? tag);
 
 export const textDirection = z.enum(['ltr', 'rtl', 'auto']);
+
+export type TextDirection = z.infer<typeof textDirection>;
+
+/**
+ * ISO 15924 codes of the scripts written right to left (Unicode's bidi class R/AL scripts): the
+ * living ones (Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan,
+ * Yezidi, Mende Kikakui) and the historic ones a quotation may use.
+ */
+const RTL_SCRIPTS = new Set([
+  'Adlm', 'Arab', 'Aran', 'Armi', 'Avst', 'Chrs', 'Cprt', 'Elym', 'Hatr', 'Hebr', 'Hung', 'Khar', 'Lydi',
+  'Mand', 'Mani', 'Mend', 'Merc', 'Mero', 'Narb', 'Nbat', 'Nkoo', 'Orkh', 'Ougr', 'Palm', 'Phli', 'Phlp',
+  'Phnx', 'Prti', 'Rohg', 'Samr', 'Sarb', 'Sogd', 'Sogo', 'Syrc', 'Thaa', 'Yezi',
+]);
+
+/**
+ * Writing direction of a language: `rtl` when its script (given, as in `az-Arab`, or the likely one
+ * from CLDR, as `ckb` → Arab, `yi` → Hebr, `dv` → Thaa) is written right to left, else `ltr`.
+ * https://www.w3.org/International/questions/qa-scripts
+ */
+export function languageDirection(tag: string): 'ltr' | 'rtl' {
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(tag).maximize().script;
+  } catch {
+    return 'ltr';
+  }
+  return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+}
+
+/** Letters of the right-to-left scripts in use today (JavaScript regexps have no Bidi_Class). */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Mende_Kikakui}\p{Script=Yezidi}]/u;
+
+/**
+ * Direction of `text` by its first letter, as `dir="auto"` decides it (UAX #9 rules P2–P3), or
+ * undefined when it has no letter (digits and punctuation are weak or neutral).
+ */
+export function firstStrongDirection(text: string): 'ltr' | 'rtl' | undefined {
+  const letter = /\p{L}/u.exec(text)?.[0];
+  if (letter === undefined) return undefined;
+  return RTL_LETTER.test(letter) ? 'rtl' : 'ltr';
+}

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { dateString } from './date.js';
 import { languageTag, textDirection } from './language.js';
+import { SLUG_MAX_BYTES } from './slug.js';
 
 const nonEmpty = (what: string) =>
   z.string().trim().min(1, `${what} is empty — give it a value or remove the key`);
@@ -25,6 +26,15 @@ export const cover = z.object({
 });
 export type Cover = z.infer<typeof cover>;
 
+/**
+ * A file-name stem and id given by the author: lower-case or caseless letters of any script, marks,
+ * digits and hyphens (what slugify makes of a title), short enough for every file system.
+ */
+const slug = z
+  .string()
+  .regex(/^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]*$/u, 'use lower-case letters, digits and hyphens')
+  .refine((s) => new TextEncoder().encode(s).length <= SLUG_MAX_BYTES, `is too long for a file name — use at most ${SLUG_MAX_BYTES} bytes`);
+
 export const articleMeta = z.object({
   title: z.string({ error: 'the article has no title — add `title:` to the front matter (Markdown), a <title> or <h1> (HTML), or meta.title (JSON)' }).trim().min(1, 'the title is empty — give the article a title'),
   subtitle: z.string().optional(),
@@ -42,7 +52,7 @@ export const articleMeta = z.object({
   rights: z.string().optional(),
   cover: cover.optional(),
   /** File-name stem and id of the article; derived from the title when absent. */
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens').optional(),
+  slug: slug.optional(),
 });
 export type ArticleMeta = z.infer<typeof articleMeta>;
 
@@ -69,7 +79,7 @@ export const publicationMeta = z.object({
   rights: z.string().optional(),
   cover: cover.optional(),
   series: z.object({ name: nonEmpty('the series name'), position: z.number().optional() }).optional(),
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens').optional(),
+  slug: slug.optional(),
   pageSize: pageSize.optional(),
   bleed: z.boolean().optional(),
 });

@@ -4,6 +4,23 @@
  * and makes wide things wrap instead of being cut off (WCAG 1.4.10 Reflow). Borders use
  * `currentColor` so they follow light, sepia and dark themes.
  */
+/**
+ * Quotation marks by language (CLDR's delimiters, https://cldr.unicode.org/translation/characters/delimiters),
+ * later rules winning for more specific tags. Unlisted languages get the reading system's own.
+ */
+const QUOTES: readonly (readonly [readonly string[], readonly [string, string, string, string]])[] = [
+  [['en', 'zh', 'ko', 'hi', 'pt', 'tr', 'nl', 'id', 'th', 'vi'], ['“', '”', '‘', '’']],
+  [['de', 'cs', 'sk', 'sl', 'is', 'lt'], ['„', '“', '‚', '‘']],
+  [['fr'], ['«\\A0', '\\A0»', '“', '”']],
+  [['es', 'it', 'el', 'ca', 'pt-PT'], ['«', '»', '“', '”']],
+  [['ru', 'uk', 'be', 'bg'], ['«', '»', '„', '“']],
+  [['pl', 'ro', 'hu', 'hr'], ['„', '”', '«', '»']],
+  [['sv', 'fi'], ['”', '”', '’', '’']],
+  [['ar', 'fa', 'ur', 'ps', 'ckb', 'ug'], ['«', '»', '‹', '›']],
+  [['he', 'yi'], ['”', '”', '’', '’']],
+  [['ja', 'zh-Hant', 'zh-TW', 'zh-HK', 'zh-MO'], ['「', '」', '『', '』']],
+];
+
 export const STYLESHEET = `@charset "UTF-8";
 
 /* Headings and article furniture */
@@ -70,4 +87,17 @@ sup { line-height: 0; }
 .colophon dd { margin-inline-start: 0; }
 nav ol { list-style: none; padding-inline-start: 1.2em; }
 nav > ol { padding-inline-start: 0; }
+
+/* Every script. Direction comes from dir on the elements (never from CSS, which a reading system may
+   override); spacing uses logical properties (margin-inline-start …) so indents, list labels and
+   quotation bars mirror in right-to-left text, and text is never forced to justify. */
+[dir="rtl"] .kicker { letter-spacing: normal; }
+:lang(zh) .dek, :lang(ja) .dek, :lang(ko) .dek, :lang(zh) .credit, :lang(ja) .credit, :lang(ko) .credit,
+[dir="rtl"] .dek, [dir="rtl"] .credit { font-style: normal; }
+:lang(ko) { word-break: keep-all; }
+
+/* Quotation marks of the language for <q> (CLDR), nested quotations with the inner pair */
+q::before { content: open-quote; }
+q::after { content: close-quote; }
+${QUOTES.map(([langs, marks]) => `${langs.map((l) => `:lang(${l})`).join(', ')} { quotes: ${marks.map((m) => `"${m}"`).join(' ')}; }`).join('\n')}
 `;

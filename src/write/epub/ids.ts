@@ -1,6 +1,8 @@
 /**
  * Fragment identifiers inside one XHTML document: unique, and valid as XML ids so that EPUBCheck
- * and every reading system accept them (https://www.w3.org/TR/xml/#id).
+ * and every reading system accept them (https://www.w3.org/TR/xml/#id). A slug keeps the letters of
+ * every script (a heading `حقوق الإنسان` gets the id `حقوق-الإنسان`); after slugify's NFKC every
+ * letter, mark and digit it keeps is an XML 1.0 (5th edition) name character.
  */
 import { SlugScope, slugify } from '../../model/slug.js';
 
@@ -10,7 +12,7 @@ const XML_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 export function toXmlId(wanted: string, fallback = 'id'): string {
   if (XML_ID.test(wanted)) return wanted;
   const slug = slugify(wanted, fallback);
-  return /^[a-z]/.test(slug) ? slug : `${fallback}-${slug}`;
+  return /^\p{L}/u.test(slug) ? slug : `${fallback}-${slug}`;
 }
 
 /** Hands out the ids of one document; the same wanted id twice gets `-2`, `-3` … */

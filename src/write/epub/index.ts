@@ -22,6 +22,7 @@ import { coverDocument } from './pages/cover.js';
 import { titlePageDocument } from './pages/title-page.js';
 import { FRONT_AND_BACK, planPublication } from './plan.js';
 import { tocTree } from './toc-tree.js';
+import { directionOf } from './xhtml/language.js';
 
 export { epubAccessibility, CONFORMANCE, type EpubAccessibility } from './a11y.js';
 export type { ClaimFailure, ClaimCheck } from './claim-gate.js';
@@ -43,6 +44,7 @@ export async function writeEpub(input: WriterInput, pageMap?: PageMap): Promise<
   const a11y: EpubAccessibility = epubAccessibility(input, placed && placed.inOrder.length > 0 ? pageMap : undefined);
   reportClaim(input, a11y);
   const labels = labelsFor(record.lang);
+  const dir = directionOf(record.lang, pub.meta.dir);
 
   const articles = plan.articles.map((a) => articleDocument({ plan: a, publication: plan, images, diagnostics }));
   const pages = (placed?.inOrder ?? []).map(({ article, marker }) => ({ file: plan.articles[article]?.file ?? '', marker }));
@@ -53,10 +55,10 @@ export async function writeEpub(input: WriterInput, pageMap?: PageMap): Promise<
   const coverExt = cover.screen.mediaType === 'image/png' ? 'png' : 'jpg';
   const coverPath = `images/cover.${coverExt}`;
   const documents = [
-    { fileName: FRONT_AND_BACK.cover, title: labels.cover, xhtml: coverDocument({ lang: record.lang, labels, title: record.title, src: coverPath, alt: cover.alt, width: cover.screen.width, height: cover.screen.height }) },
-    { fileName: FRONT_AND_BACK.titlePage, title: record.title, xhtml: titlePageDocument(record, labels) },
+    { fileName: FRONT_AND_BACK.cover, title: labels.cover, xhtml: coverDocument({ lang: record.lang, dir, labels, title: record.title, src: coverPath, alt: cover.alt, width: cover.screen.width, height: cover.screen.height }) },
+    { fileName: FRONT_AND_BACK.titlePage, title: record.title, xhtml: titlePageDocument(record, labels, dir) },
     ...plan.articles.map((a, i) => ({ fileName: a.file, title: a.article.meta.title, xhtml: articles[i] as string })),
-    { fileName: FRONT_AND_BACK.colophon, title: labels.colophon, xhtml: colophonDocument({ record, labels, summary: a11y.accessibilitySummary, summaryLang: a11y.summaryLang }) },
+    { fileName: FRONT_AND_BACK.colophon, title: labels.colophon, xhtml: colophonDocument({ record, dir, labels, summary: a11y.accessibilitySummary, summaryLang: a11y.summaryLang }) },
   ];
   // Only images a figure shows: an unused one would be an orphan in the manifest (EPUBCheck OPF-097).
   const shown = new Set<string>();
@@ -80,8 +82,8 @@ export async function writeEpub(input: WriterInput, pageMap?: PageMap): Promise<
     lang: record.lang,
     description: record.description,
     documents,
-    packageDocument: packageDocument(record, accessibilityMetadataXml(a11y, record.lang), items, 'cover-image'),
-    navDocument: navDocument({ record, toc, first, pages }),
+    packageDocument: packageDocument(record, accessibilityMetadataXml(a11y, record.lang), items, 'cover-image', dir),
+    navDocument: navDocument({ record, dir, toc, first, pages }),
     ncx: ncxDocument(record, toc, pages),
     css: STYLESHEET,
     files: [{ path: coverPath, data: cover.screen.data }, ...usedImages.map((img) => ({ path: img.fileName, data: img.data }))],

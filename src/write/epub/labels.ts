@@ -111,7 +111,60 @@ const fr: Labels = {
   imageWithoutDescription: 'Image sans description',
 };
 
-const TABLES: Record<string, Labels> = { en, de, fr };
+/** Arabic and Hebrew: a right-to-left book then has no left-to-right labels in its navigation. */
+const ar: Labels = {
+  lang: 'ar',
+  contents: 'المحتويات',
+  landmarks: 'معالم الكتاب',
+  pages: 'الصفحات',
+  cover: 'الغلاف',
+  titlePage: 'صفحة العنوان',
+  colophon: 'بيانات النشر',
+  startOfContent: 'بداية المحتوى',
+  notes: 'الحواشي',
+  backToReference: (n) => `العودة إلى موضع الحاشية ${n}`,
+  by: (names) => `بقلم ${names}`,
+  identifier: 'المعرّف',
+  source: 'الأصل',
+  rights: 'الحقوق',
+  publisher: 'الناشر',
+  published: 'تاريخ النشر',
+  modified: 'آخر تعديل',
+  series: 'السلسلة',
+  accessibility: 'إمكانية الوصول',
+  producedWith: 'أُنتج باستخدام',
+  done: 'منجز',
+  notDone: 'غير منجز',
+  imageWithoutDescription: 'صورة بلا وصف',
+};
+
+const he: Labels = {
+  lang: 'he',
+  contents: 'תוכן העניינים',
+  landmarks: 'ניווט',
+  pages: 'עמודים',
+  cover: 'כריכה',
+  titlePage: 'עמוד השער',
+  colophon: 'קולופון',
+  startOfContent: 'תחילת התוכן',
+  notes: 'הערות',
+  backToReference: (n) => `חזרה להפניה ${n}`,
+  by: (names) => `מאת ${names}`,
+  identifier: 'מזהה',
+  source: 'מקור',
+  rights: 'זכויות',
+  publisher: 'הוצאה לאור',
+  published: 'פורסם',
+  modified: 'עודכן לאחרונה',
+  series: 'סדרה',
+  accessibility: 'נגישות',
+  producedWith: 'הופק באמצעות',
+  done: 'בוצע',
+  notDone: 'לא בוצע',
+  imageWithoutDescription: 'תמונה ללא תיאור',
+};
+
+const TABLES: Record<string, Labels> = { en, de, fr, ar, he };
 
 /** Primary language subtag, lower case: `en-GB` → `en`. */
 export function primaryLanguage(tag: string): string {

@@ -9,11 +9,14 @@ import type { PageMarker } from './page-breaks.js';
 import { FRONT_AND_BACK, type ArticlePlan } from './plan.js';
 import type { TocEntry } from './toc-tree.js';
 import { el, escapeXml } from '../xml.js';
-import { langAttrs } from './xhtml/language.js';
+import { localAttrs } from './xhtml/language.js';
+import type { TextDirection } from '../../model/language.js';
 import { xhtmlDocument } from './pages/document.js';
 
 export interface NavInput {
   record: MetadataRecord;
+  /** Direction of the publication's language. */
+  dir: TextDirection;
   toc: TocEntry[];
   /** The first article: where the body matter starts. */
   first: ArticlePlan;
@@ -21,15 +24,16 @@ export interface NavInput {
   pages: { file: string; marker: PageMarker }[];
 }
 
-function entries(list: readonly TocEntry[]): string {
-  return el('ol', {}, list.map((e) => el('li', {}, el('a', { href: e.href, ...langAttrs(e.lang) }, e.label) + (e.children.length > 0 ? entries(e.children) : ''))));
+/** Entries in another language carry it, and its direction when that differs (an Arabic article in an English book). */
+function entries(list: readonly TocEntry[], dir: TextDirection): string {
+  return el('ol', {}, list.map((e) => el('li', {}, el('a', { href: e.href, ...localAttrs(e.lang, dir) }, e.label) + (e.children.length > 0 ? entries(e.children, dir) : ''))));
 }
 
-export function navDocument({ record, toc, first, pages }: NavInput): string {
+export function navDocument({ record, dir, toc, first, pages }: NavInput): string {
   const labels = labelsFor(record.lang);
-  const mark = langAttrs(labelLang(labels, record.lang));
+  const mark = localAttrs(labelLang(labels, record.lang), dir);
   const heading = (level: number, id: string, text: string): string => el(`h${level}`, { id, ...mark }, escapeXml(text));
-  const tocNav = el('nav', { 'epub:type': 'toc', role: 'doc-toc', id: 'toc', 'aria-labelledby': 'toc-title' }, heading(1, 'toc-title', labels.contents) + entries(toc));
+  const tocNav = el('nav', { 'epub:type': 'toc', role: 'doc-toc', id: 'toc', 'aria-labelledby': 'toc-title' }, heading(1, 'toc-title', labels.contents) + entries(toc, dir));
   const landmark = (type: string, href: string, text: string): string => el('li', {}, el('a', { 'epub:type': type, href, ...mark }, escapeXml(text)));
   const landmarks = el('nav', { 'epub:type': 'landmarks', id: 'landmarks', 'aria-labelledby': 'landmarks-title', hidden: true }, heading(2, 'landmarks-title', labels.landmarks) + el('ol', {}, [
     landmark('cover', FRONT_AND_BACK.cover, labels.cover),
@@ -39,5 +43,5 @@ export function navDocument({ record, toc, first, pages }: NavInput): string {
   ]));
   const pageList = pages.length === 0 ? '' : el('nav', { 'epub:type': 'page-list', role: 'doc-pagelist', id: 'page-list', 'aria-labelledby': 'page-list-title', hidden: true },
     heading(2, 'page-list-title', labels.pages) + el('ol', {}, pages.map((p) => el('li', {}, el('a', { href: `${p.file}#${p.marker.id}` }, escapeXml(p.marker.label))))));
-  return xhtmlDocument({ lang: record.lang, title: labels.contents, titleLang: labelLang(labels, record.lang), body: [tocNav, landmarks, pageList].filter(Boolean).join('\n') });
+  return xhtmlDocument({ lang: record.lang, dir, title: labels.contents, titleLang: labelLang(labels, record.lang), body: [tocNav, landmarks, pageList].filter(Boolean).join('\n') });
 }

@@ -5,6 +5,7 @@
  */
 import type { MetadataRecord } from '../metadata/record.js';
 import { IDENTIFIER_ID, opfMetadata } from '../metadata/opf.js';
+import type { TextDirection } from '../../model/language.js';
 import { el } from '../xml.js';
 
 export interface ManifestItem {
@@ -17,10 +18,17 @@ export interface ManifestItem {
   spine?: boolean;
 }
 
-export function packageDocument(record: MetadataRecord, a11yMetadata: string, items: readonly ManifestItem[], coverId: string): string {
+/**
+ * `dir` is the publication's direction: with `rtl` the package's text defaults to right-to-left
+ * (https://www.w3.org/TR/epub-33/#attrdef-dir) and pages turn from right to left
+ * (https://www.w3.org/TR/epub-33/#attrdef-spine-page-progression-direction), as an Arabic or Hebrew
+ * printed book does.
+ */
+export function packageDocument(record: MetadataRecord, a11yMetadata: string, items: readonly ManifestItem[], coverId: string, dir: TextDirection = 'ltr'): string {
   const manifest = items.map((i) => `    ${el('item', { id: i.id, href: i.href, 'media-type': i.mediaType, properties: i.properties }, null)}`).join('\n');
   const spine = items.filter((i) => i.spine).map((i) => `    ${el('itemref', { idref: i.id }, null)}`).join('\n');
-  const root = { xmlns: 'http://www.idpf.org/2007/opf', version: '3.0', 'unique-identifier': IDENTIFIER_ID, 'xml:lang': record.lang };
+  const root = { xmlns: 'http://www.idpf.org/2007/opf', version: '3.0', 'unique-identifier': IDENTIFIER_ID, 'xml:lang': record.lang, dir: dir === 'rtl' ? 'rtl' : undefined };
+  const spineAttrs = { toc: 'ncx', 'page-progression-direction': dir === 'rtl' ? 'rtl' : undefined };
   return `<?xml version="1.0" encoding="UTF-8"?>
 ${el('package', root, `
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -31,9 +39,9 @@ ${a11yMetadata}
   <manifest>
 ${manifest}
   </manifest>
-  <spine toc="ncx">
+  ${el('spine', spineAttrs, `
 ${spine}
-  </spine>
+  `)}
 `)}
 `;
 }

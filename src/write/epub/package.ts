@@ -11,6 +11,10 @@
  *   `<img>` in `content` it fetches nothing; `downloadAllImages` is overridden to add our images
  *   from memory under their stable names. Fonts and its own cover handling are switched off the same
  *   way (`makeCover` only knows `cover.<ext>` and writes no `cover-image` property).
+ * - It strips every character but `-._A-Za-z0-9` from chapter file names, so `世界人权宣言.xhtml`
+ *   would become `.xhtml` (and two such names one zip entry). The names it normalised are put back:
+ *   they are already safe (slugs, src/model/slug.ts), and the OCF allows UTF-8 names
+ *   (https://www.w3.org/TR/epub-33/#sec-container-filenames).
  * - Its identifier, dates and zip entry times come from `Math.random()` and the clock: our templates
  *   never print its `id`/`date`, and every zip entry gets the book's modification date.
  */
@@ -74,6 +78,10 @@ class DeterministicEpub extends EPub {
     };
     const chapters: PassThroughChapter[] = input.documents.map((d) => ({ title: d.title, filename: d.fileName, content: '', document: d.xhtml }));
     super(options, chapters);
+    this.content.forEach((chapter, i) => {
+      const fileName = input.documents[i]?.fileName;
+      if (fileName) chapter.filename = fileName;
+    });
     this.files = input.files;
     this.date = new Date(Math.max(DOS_EPOCH, input.date.getTime()));
   }

@@ -6,7 +6,8 @@
  */
 import type { Heading } from '../../model/block.js';
 import type { Article, Note, Publication } from '../../model/publication.js';
-import { SlugScope, slugify } from '../../model/slug.js';
+import { languageDirection, type TextDirection } from '../../model/language.js';
+import { asciiSlug, SlugScope, slugify } from '../../model/slug.js';
 import { inlineText } from '../../model/text.js';
 import { walkBlocks } from '../../model/walk.js';
 import { IdScope } from './ids.js';
@@ -36,10 +37,16 @@ export interface TocHeading {
 export interface ArticlePlan {
   index: number;
   article: Article;
+  /** The article's slug (any script): `#<slug>` links land on it. */
   slug: string;
-  /** Document file name, e.g. `life-on-the-harbour-wall.xhtml`. */
+  /**
+   * Document file name, e.g. `life-on-the-harbour-wall.xhtml`: the slug in ASCII (`第一条` →
+   * `di-yi-tiao.xhtml`), so no reading system trips over the name (EPUBCheck PKG-012).
+   */
   file: string;
   lang: string;
+  /** Direction of the document: the source's `dir`, else the language's (`rtl` for ar, he, fa …). */
+  dir: TextDirection;
   /** Id of the `<article>` element; `#<slug>` links land here. */
   articleId: string;
   titleId: string;
@@ -66,11 +73,13 @@ export interface PublicationPlan {
 
 /** Plans every article. `pages` are the placed page breaks when there is a page map. */
 export function planPublication(pub: Publication, pages?: PlacedPages): PublicationPlan {
+  const slugs = new SlugScope();
   const files = new SlugScope();
   for (const stem of RESERVED_STEMS) files.unique(stem);
-  const articles = pub.articles.map((article, index) =>
-    planArticle(article, index, files.unique(article.meta.slug ?? slugify(article.meta.title, 'article')), pages?.byArticle.get(index) ?? new Map()),
-  );
+  const articles = pub.articles.map((article, index) => {
+    const slug = slugs.unique(article.meta.slug ?? slugify(article.meta.title, 'article'));
+    return planArticle(article, index, slug, `${files.unique(asciiSlug(slug, 'article'))}.xhtml`, pages?.byArticle.get(index) ?? new Map());
+  });
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   return {
     articles,
@@ -89,7 +98,7 @@ export function planPublication(pub: Publication, pages?: PlacedPages): Publicat
   };
 }
 
-function planArticle(article: Article, index: number, slug: string, pages: ArticlePages): ArticlePlan {
+function planArticle(article: Article, index: number, slug: string, file: string, pages: ArticlePages): ArticlePlan {
   const ids = new IdScope();
   const articleId = ids.take(slug, 'article');
   const titleId = ids.take(`${slug}-title`, 'title');
@@ -120,7 +129,7 @@ function planArticle(article: Article, index: number, slug: string, pages: Artic
   });
   const notesHeadingId = article.notes.length > 0 ? ids.take('notes', 'notes') : undefined;
   return {
-    index, article, slug, file: `${slug}.xhtml`, lang: article.meta.lang, articleId, titleId, ids, nodeIds, anchors, notes,
+    index, article, slug, file, lang: article.meta.lang, dir: article.meta.dir ?? languageDirection(article.meta.lang), articleId, titleId, ids, nodeIds, anchors, notes,
     notesHeadingId, toc, pages,
   };
 }

@@ -167,6 +167,14 @@ describe('inlines', () => {
     ));
   });
 
+  // Issue 11: the direction of the source reaches the model, for blocks and for isolated inlines.
+  it('keeps dir on blocks and makes <bdi> an isolate of direction auto', () => {
+    expect(body('<p dir="rtl" lang="ar">مرحبا</p><p>User <bdi>إيان</bdi> wrote <bdi dir="ltr">x</bdi></p>')).toEqual([
+      { type: 'paragraph', lang: 'ar', dir: 'rtl', children: [text('مرحبا')] },
+      para(text('User '), { type: 'span', dir: 'auto', children: [text('إيان')] }, text(' wrote '), { type: 'span', dir: 'ltr', children: [text('x')] }),
+    ]);
+  });
+
   it('unwraps links whose target is not http(s), mailto or a fragment', () => {
     expect(body('<p><a href="/local">rel</a> <a href="ftp://x">ftp</a> <a href="#s">frag</a></p>')).toEqual([
       para(text('rel ftp '), { type: 'link', href: '#s', children: [text('frag')] }),

@@ -31,7 +31,8 @@ export function localizationOf(node: Element, state: State): Localization | unde
       lang = undefined;
     }
   }
-  const dir = rawDir === 'ltr' || rawDir === 'rtl' || rawDir === 'auto' ? rawDir : undefined;
+  // `<bdi>` isolates text of unknown direction: `dir="auto"` unless it says otherwise.
+  const dir = rawDir === 'ltr' || rawDir === 'rtl' || rawDir === 'auto' ? rawDir : node.tagName === 'bdi' ? 'auto' : undefined;
   if (lang === undefined && dir === undefined) return undefined;
   return { ...(lang !== undefined && { lang }), ...(dir !== undefined && { dir }) };
 }

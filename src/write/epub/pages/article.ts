@@ -11,7 +11,8 @@ import { el, escapeXml } from '../../xml.js';
 import type { RenderContext } from '../xhtml/context.js';
 import { renderBlocks } from '../xhtml/blocks/index.js';
 import { renderInlines } from '../xhtml/inlines/index.js';
-import { langAttrs } from '../xhtml/language.js';
+import { isolate, langAttrs, localAttrs } from '../xhtml/language.js';
+import type { TextDirection } from '../../../model/language.js';
 import { pageBreak } from '../xhtml/page-break.js';
 import { isWebUrl } from '../xhtml/href.js';
 import { nameList, timeElement } from './dates.js';
@@ -27,7 +28,7 @@ export interface ArticleInput {
 /** The render context for an article document (exported for the handler tests). */
 export function articleContext({ plan, publication, images, diagnostics }: ArticleInput): RenderContext {
   return {
-    article: plan, publication, lang: plan.lang, labels: labelsFor(plan.lang), images, diagnostics,
+    article: plan, publication, lang: plan.lang, dir: plan.dir, labels: labelsFor(plan.lang), images, diagnostics,
     label: false, inLink: false, blocks: renderBlocks, inlines: renderInlines,
   };
 }
@@ -41,13 +42,20 @@ export function articleDocument(input: ArticleInput): string {
   // printed page begins: with the kicker and title.
   const content = [start, header(ctx), renderBlocks(body, ctx, []), notes.length > 0 ? endnotes(ctx) : ''];
   const article = el('article', { id: plan.articleId, 'aria-labelledby': plan.titleId }, `\n${content.filter(Boolean).join('\n')}\n`);
-  return xhtmlDocument({ lang: plan.lang, dir: meta.dir, title: meta.title, body: article });
+  return xhtmlDocument({ lang: plan.lang, dir: plan.dir, title: meta.title, body: article });
 }
 
 function header(ctx: RenderContext): string {
   const { meta } = ctx.article.article;
-  const byLang = langAttrs(labelLang(ctx.labels, ctx.lang));
-  const authors = meta.authors.map((a) => (a.url && isWebUrl(a.url) ? el('a', { href: a.url }, escapeXml(a.name)) : escapeXml(a.name)));
+  const labelMark = labelLang(ctx.labels, ctx.lang);
+  const byLang = localAttrs(labelMark, ctx.dir);
+  // Names in the byline are isolated when they run the other way, and keep the article's language
+  // when the byline's words are in another.
+  const around = (byLang.dir as TextDirection | undefined) ?? ctx.dir;
+  const authors = meta.authors.map((a) => {
+    const name = a.url && isWebUrl(a.url) ? el('a', { href: a.url }, escapeXml(a.name)) : escapeXml(a.name);
+    return isolate(name, a.name, around, labelMark ? langAttrs(ctx.lang) : {});
+  });
   const dates = [meta.published ? timeElement(meta.published, ctx.lang) : '', meta.modified && meta.modified !== meta.published ? `${escapeXml(ctx.labels.modified)}: ${timeElement(meta.modified, ctx.lang)}` : '']
     .filter(Boolean)
     .join(' · ');
@@ -68,10 +76,10 @@ function endnotes(ctx: RenderContext): string {
     if (!plan || plan.note !== note) return ''; // a second note with an id already used
     const body = renderBlocks(note.children, ctx, [article.body.length + i]);
     const back = plan.refId
-      ? el('p', { class: 'backlink', ...langAttrs(labelLang(ctx.labels, ctx.lang)) }, el('a', { href: `#${plan.refId}`, role: 'doc-backlink' }, escapeXml(ctx.labels.backToReference(plan.number))))
+      ? el('p', { class: 'backlink', ...localAttrs(labelLang(ctx.labels, ctx.lang), ctx.dir) }, el('a', { href: `#${plan.refId}`, role: 'doc-backlink' }, escapeXml(ctx.labels.backToReference(plan.number))))
       : '';
     return el('li', { id: plan.id, value: plan.number }, [body, back].filter(Boolean).join('\n'));
   });
-  const heading = el('h2', { id: notesHeadingId, ...langAttrs(labelLang(ctx.labels, ctx.lang)) }, escapeXml(ctx.labels.notes));
+  const heading = el('h2', { id: notesHeadingId, ...localAttrs(labelLang(ctx.labels, ctx.lang), ctx.dir) }, escapeXml(ctx.labels.notes));
   return el('section', { class: 'notes', 'epub:type': 'endnotes', role: 'doc-endnotes', 'aria-labelledby': notesHeadingId }, `${heading}\n` + el('ol', {}, items.join('\n')));
 }

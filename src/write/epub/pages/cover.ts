@@ -3,12 +3,14 @@
  * reading systems (SSV `cover`) and assistive technology (DPUB-ARIA `doc-cover`, which belongs on
  * the image: https://www.w3.org/TR/dpub-aria-1.1/#doc-cover).
  */
+import type { TextDirection } from '../../../model/language.js';
 import type { Labels } from '../labels.js';
 import { el } from '../../xml.js';
 import { xhtmlDocument } from './document.js';
 
 export interface CoverPage {
   lang: string;
+  dir: TextDirection;
   labels: Labels;
   /** Publication title, for the document title. */
   title: string;
@@ -21,5 +23,5 @@ export interface CoverPage {
 
 export function coverDocument(page: CoverPage): string {
   const img = el('img', { src: page.src, alt: page.alt, 'epub:type': 'cover', role: 'doc-cover', width: page.width, height: page.height }, null);
-  return xhtmlDocument({ lang: page.lang, title: page.title, body: el('section', { class: 'cover' }, img), bodyClass: 'cover-page' });
+  return xhtmlDocument({ lang: page.lang, dir: page.dir, title: page.title, body: el('section', { class: 'cover' }, img), bodyClass: 'cover-page' });
 }

@@ -5,6 +5,7 @@
 import type { Diagnostics } from '../../../check/diagnostic.js';
 import type { Block } from '../../../model/block.js';
 import type { Inline } from '../../../model/inline.js';
+import type { TextDirection } from '../../../model/language.js';
 import type { ImageStore } from '../../../read/images.js';
 import type { Labels } from '../labels.js';
 import type { PageMarker } from '../page-breaks.js';
@@ -23,6 +24,8 @@ export interface RenderContext {
   publication: PublicationPlan;
   /** Language of the enclosing element; a node in another language gets `lang`/`xml:lang`. */
   lang: string;
+  /** Direction of the enclosing element; a node that runs the other way gets `dir`. */
+  dir: TextDirection;
   labels: Labels;
   images: ImageStore;
   diagnostics: Diagnostics;
