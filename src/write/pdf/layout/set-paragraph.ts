@@ -84,6 +84,8 @@ function place(items: readonly Item[], breaks: readonly number[], ratios: readon
     let r = ratios[n] ?? 0;
     if (ragged || b === items.length - 1) r = Math.min(r, 0);
     if (r > 0 && !Number.isFinite(r)) r = 0;
+    // An overfull line (a last-resort break) cannot shrink past its glue's shrink: −∞ × 0 is NaN.
+    if (!(r >= -1)) r = r < -1 ? -1 : 0;
     const fragments: SetFragment[] = [];
     let x = 0;
     let gap = false;

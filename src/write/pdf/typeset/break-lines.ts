@@ -9,6 +9,7 @@
  * short as the number of breakpoints that fit on one line, so the work is linear in the
  * paragraph length.
  */
+import { firstFitBreaks } from './fallback-breaks.js';
 import { FORBIDDEN_BREAK, FORCED_BREAK, lineStartAfter, type Item } from './items.js';
 
 export interface BreakOptions {
@@ -399,11 +400,12 @@ export function breakLines(
     if (finals !== null && finals.length > 0) return result(chooseFinal(finals, opts.looseness), tolerance, true);
   }
   const finals = runPass(items, sums, lineWidths, classLimit, opts, Infinity, true);
-  if (finals === null || finals.length === 0) {
-    // Unreachable: the rescue pass always keeps a node.
-    throw new Error('breakLines: no breaks found');
-  }
-  return result(chooseFinal(finals, opts.looseness), Infinity, false);
+  if (finals !== null && finals.length > 0) return result(chooseFinal(finals, opts.looseness), Infinity, false);
+  // Even the rescue pass can lose every active node (an overfull piece that ends the paragraph,
+  // an empty line between forced breaks): first fit always finds breaks (issue 10).
+  const breaks = firstFitBreaks(items, widthFunction(lineWidths));
+  const ratios = adjustmentRatios(items, breaks, lineWidths, opts.raggedStretch);
+  return { breaks, ratios, demerits: totalDemerits(items, breaks, lineWidths, opts), tolerance: Infinity, feasible: false };
 }
 
 function result(node: BreakNode, tolerance: number, feasible: boolean): BreakResult {
