@@ -11,6 +11,7 @@ import { drawableText } from '../glyph-coverage.js';
 import { structChild, type StructNode, type StructType } from '../tag/struct-node.js';
 import { styleKey, type Face } from '../text-style.js';
 import type { Measurer } from '../typeset/measure.js';
+import { codeLines } from './code-lines.js';
 import { baselineIn, lineUnits, shiftItem, type Unit } from './flow.js';
 import { inlineRuns, type InlineContext, type InlineRef } from './inline-runs.js';
 import type { Link, PageItem } from './page-items.js';
@@ -369,10 +370,8 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
   const columns = Math.max(8, Math.floor((place.width - inset) / charWidth));
   const baseline = baselineIn(leading, 'mono', size);
   const units: Unit[] = [];
-  let offset = 0;
-  for (const source of block.value.replace(/\r\n?/g, '\n').split('\n')) {
-    const text = source.replace(/\t/g, '    ');
-    const pieces = wrapCode(text, columns);
+  for (const line of codeLines(block.value)) {
+    const pieces = wrapCode(line.text, columns);
     pieces.forEach((piece, k) => {
       const drawn = drawableText(piece.text, 'mono', ctx.inline.missing);
       const items: PageItem[] = drawn === '' ? [] : [{
@@ -385,9 +384,9 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
         owner: { node },
         ...(k < pieces.length - 1 && piece.space ? { space: true } : {}),
       }];
-      units.push({ height: leading, items, spaceBefore: units.length === 0 ? (place.first ? 0 : ctx.leading * 0.5) : 0, keepWithNext: false, origin: { block: place.path, offset: offset + piece.start }, article: ctx.article });
+      // The page map points into the block's value as written (tabs, CRLF), where the EPUB puts its marker.
+      units.push({ height: leading, items, spaceBefore: units.length === 0 ? (place.first ? 0 : ctx.leading * 0.5) : 0, keepWithNext: false, origin: { block: place.path, offset: line.source(piece.start) }, article: ctx.article });
     });
-    offset += source.length + 1;
   }
   const first = units[0];
   if (first) {
