@@ -182,7 +182,7 @@ function headingUnits(block: Heading, place: Place, ctx: FlowContext): Unit[] {
 
 function blockquoteUnits(block: BlockQuote, place: Place, ctx: FlowContext): Unit[] {
   const node = structChild(place.parent, 'BlockQuote', langAttr(place, block.lang));
-  const inset = ctx.fontSize * 1.5;
+  const inset = nestedIndent(ctx.fontSize * 1.5, place.width, 2, ctx);
   const inner = { parent: node, lang: node.attrs.lang ?? place.lang, x: place.x + inset, width: place.width - 2 * inset };
   const units = sequenceUnits(block.children, inner, place.path, ctx);
   if (block.attribution && block.attribution.length > 0) {
@@ -198,6 +198,18 @@ function blockquoteUnits(block: BlockQuote, place: Place, ctx: FlowContext): Uni
   if (first) first.spaceBefore = place.first ? 0 : ctx.leading * 0.6;
   units.push(spacer(ctx, ctx.leading * 0.6));
   return units;
+}
+
+/**
+ * The least measure nesting leaves for text: a mail thread quoted fourteen deep or a list nested
+ * twenty levels (both met on real pages) would otherwise indent its text off the page.
+ */
+const MIN_NESTED_MEASURE_EM = 10;
+
+/** `indent` (taken `sides` times from `width`), reduced so that the text keeps its least measure. */
+function nestedIndent(indent: number, width: number, sides: number, ctx: FlowContext): number {
+  const room = (width - ctx.fontSize * MIN_NESTED_MEASURE_EM) / sides;
+  return Math.max(0, Math.min(indent, room));
 }
 
 /** Empty room after a block (dropped at a page top like any space). */
@@ -235,7 +247,7 @@ function listUnits(block: List, place: Place, ctx: FlowContext): Unit[] {
   const list = structChild(place.parent, 'L', { ...langAttr(place, block.lang), listNumbering: numbering });
   listDepth.set(list, { ordered: outer.ordered + (block.ordered ? 1 : 0), unordered: outer.unordered + (block.ordered ? 0 : 1) });
   const lang = list.attrs.lang ?? place.lang;
-  const labelWidth = ctx.fontSize * 1.8;
+  const labelWidth = nestedIndent(ctx.fontSize * 1.8, place.width, 1, ctx);
   const units: Unit[] = [];
   block.items.forEach((item, i) => {
     const li = structChild(list, 'LI');
