@@ -5,9 +5,8 @@
  */
 import type { Table, TableCell } from '../../../model/block.js';
 import { inlineText, tableRowOffsets } from '../../../model/text.js';
-import { textWidth } from '../font-metrics.js';
 import { structChild, type StructNode } from '../tag/struct-node.js';
-import type { Face } from '../text-style.js';
+import { styleKey, type Face } from '../text-style.js';
 import { textUnits, type FlowContext, type Place } from './blocks.js';
 import { shiftItem, type Unit } from './flow.js';
 import { tableGrid } from './table-grid.js';
@@ -45,11 +44,15 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
       if (!at || at.colspan !== 1) return;
       const face: Face = cell.header ? 'bold' : 'regular';
       const text = inlineText(cell.children);
-      const words = text.split(/\s+/).map((w) => textWidth(w, face, size));
+      // Measured as the typesetter will set them (its style keys round the size): a column as wide
+      // as its longest word by another measure can be a hair too narrow and break the word.
+      const style = styleKey({ face, size });
+      const textWidth = (t: string): number => ctx.measurer.width(t, style);
+      const words = text.split(/\s+/).map((w) => textWidth(w));
       const s = sizes[at.column]!;
       s.min = Math.max(s.min, Math.max(0, ...words) + 2 * pad);
       // A cell spanning rows may wrap: its text need not set the column's natural width alone.
-      const natural = textWidth(text, face, size) / at.rowspan;
+      const natural = textWidth(text) / at.rowspan;
       s.natural = Math.max(s.natural, natural + 2 * pad);
     });
   });
