@@ -8,7 +8,7 @@
  * word, never a missing space.
  */
 import { breakLines } from '../typeset/break-lines.js';
-import { lineStartAfter, type Item } from '../typeset/items.js';
+import { isForced, lineStartAfter, type Item } from '../typeset/items.js';
 import type { Measurer, StyleKey } from '../typeset/measure.js';
 import { paragraphItems, type Run } from '../typeset/paragraph.js';
 
@@ -118,6 +118,8 @@ function place(items: readonly Item[], breaks: readonly number[], ratios: readon
     // to the next line's first.
     const lastFragment = fragments[fragments.length - 1];
     if (lastFragment && end?.type === 'glue' && end.text !== '') lastFragment.space = true;
+    // So does a line ended by an explicit line break (`<br>`): the source's newline separates words too.
+    if (lastFragment && b < items.length - 1 && end !== undefined && isForced(end)) lastFragment.space = true;
     lines.push({ fragments, hyphenated, width: x });
     start = lineStartAfter(items, b);
   });
