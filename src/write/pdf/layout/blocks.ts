@@ -411,6 +411,9 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
   return units;
 }
 
+/** A character that continues the cluster before it: a low surrogate, a combining mark, a joiner or selector. */
+const CLUSTER_CONTINUES = /^[\uDC00-\uDFFF\p{M}\u200D\uFE00-\uFE0F]$/u;
+
 /**
  * Breaks a code line into pieces of at most `columns` characters, at the last space that fits
  * when there is one (the space stays at the end of the first piece), else mid-token.
@@ -424,6 +427,9 @@ export function wrapCode(text: string, columns: number): { text: string; start: 
     let cut = slice.lastIndexOf(' ');
     const indentEnd = slice.search(/\S/);
     if (cut <= indentEnd || cut <= 0) cut = width;
+    // Never between the halves of a surrogate pair or before a combining mark: that would draw
+    // two broken halves (an emoji in a comment) instead of the character.
+    while (cut > 1 && CLUSTER_CONTINUES.test(text.charAt(start + cut))) cut--;
     const piece = text.slice(start, start + cut);
     const space = text[start + cut] === ' ';
     out.push({ text: piece.replace(/ +$/, ''), start, space: space || / $/.test(piece) });
