@@ -58,7 +58,9 @@ export interface BreakResult {
   /**
    * False when no pass found breaks within tolerance: the breaks then come from a last-resort
    * pass that accepts any line that is not overfull (or, if even that is impossible, an overfull
-   * one), and the caller should set the paragraph ragged rather than stretch it.
+   * one) or, when that pass too runs out of breakpoints, from first fit (fallback-breaks.ts), and
+   * the caller should set the paragraph ragged rather than stretch it. Ratios of overfull lines
+   * may then be below −1 (−∞ without shrink): clamp before positioning.
    */
   readonly feasible: boolean;
 }
@@ -376,7 +378,8 @@ function chooseFinal(finals: readonly BreakNode[], looseness: number): BreakNode
 
 /**
  * Break `items` into lines of `lineWidths` (one width for all lines, or one per line with the
- * last repeated), trying `tolerance` then each retry tolerance, then a last resort.
+ * last repeated), trying `tolerance` then each retry tolerance, then a last resort, then first
+ * fit: it never throws on an item stream that ends with a forced break (issue 10).
  *
  * `items` must end with a forced break (the usual `glue(0, Infinity, 0)`, `penalty(−∞)` ending).
  */
