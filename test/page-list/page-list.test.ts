@@ -51,7 +51,8 @@ const FIXTURES: Fixture[] = [
   { name: 'the seed', input: 'content', validate: false, exercisesEveryCase: false },
   { name: 'the page-list fixture', input: 'test/fixtures/page-list', validate: true, exercisesEveryCase: true },
   // Issue 10: blocks split across pages, at page sizes that put the breaks on different lines.
-  { name: 'the split-blocks fixture (A5)', input: 'test/fixtures/page-list-split', validate: true, exercisesEveryCase: false, reproducible: false, splitsInside: SPLIT_BLOCKS },
+  // Markers inside <pre><code> and attributions are validated by EPUBCheck and Ace in test/write/epub/page-list.test.ts.
+  { name: 'the split-blocks fixture (A5)', input: 'test/fixtures/page-list-split', validate: false, exercisesEveryCase: false, reproducible: false, splitsInside: SPLIT_BLOCKS },
   { name: 'the split-blocks fixture (Letter)', input: 'test/fixtures/page-list-split', pageSize: 'Letter', validate: false, exercisesEveryCase: false, reproducible: false, splitsInside: ['pre', 'li', 'table'] },
 ];
 
