@@ -49,8 +49,10 @@ describe('issue 10: paragraphs total fit cannot set', () => {
   });
 
   it('sets a line break next to a word of soft hyphens only', () => {
-    const { text } = set([{ text: 'Before\n \u00AD\nafter the break', style: '' }], 12);
+    const { text, lines } = set([{ text: 'Before\n \u00AD\nafter the break', style: '' }], 12);
     expect(text).toBe(normalize('Before after the break'));
+    // As a browser shows `Before<br>&shy;<br>after`: the invisible line stays an empty line.
+    expect(lines).toEqual(['Before', '', 'after the', 'break']);
   });
 
   it('sets a paragraph that ends with a zero-width space after a glyph wider than the measure', () => {
