@@ -26,7 +26,7 @@ export type ReadingPiece =
   | { kind: 'label'; text: string }
   /** A block starts or ends (a word boundary that is also a paragraph boundary). */
   | { kind: 'boundary' }
-  | { kind: 'marker'; doc: string; id: string; label: string };
+  | { kind: 'marker'; doc: string; id: string; label: string; within: string[] };
 
 /** A marker with the words that follow it. */
 export interface MarkerReading {
@@ -39,6 +39,8 @@ export interface MarkerReading {
   after: string;
   /** No text between the start of the enclosing block and the marker: the page begins a block. */
   atBlockStart: boolean;
+  /** Names of the elements the marker stands in, outermost first (`html`, `body`, …, `pre`, `code`). */
+  within: string[];
 }
 
 const BLOCKS = new Set([
@@ -103,7 +105,7 @@ export function documentReadingOrder(doc: string, xhtml: string): ReadingPiece[]
     if (!hidden() && !isHidden) {
       const types = (attrs.get('epub:type') ?? '').split(/\s+/);
       if (types.includes('pagebreak') || attrs.get('role') === 'doc-pagebreak') {
-        out.push({ kind: 'marker', doc, id: attrs.get('id') ?? '', label: attrs.get('aria-label') ?? attrs.get('title') ?? '' });
+        out.push({ kind: 'marker', doc, id: attrs.get('id') ?? '', label: attrs.get('aria-label') ?? attrs.get('title') ?? '', within: stack.map((o) => o.name) });
       }
       if (BLOCKS.has(name)) out.push({ kind: 'boundary' });
       if (name === 'li') {
@@ -152,7 +154,7 @@ export function markerReadings(spine: readonly { href: string; xhtml: string }[]
       }
       const inDocument = perDocument.get(piece.doc) ?? 0;
       perDocument.set(piece.doc, inDocument + 1);
-      out.push({ doc: piece.doc, id: piece.id, label: piece.label, inDocument, after, atBlockStart: sinceBoundary.trim() === '' });
+      out.push({ doc: piece.doc, id: piece.id, label: piece.label, inDocument, after, atBlockStart: sinceBoundary.trim() === '', within: piece.within });
     }
   });
   return out;

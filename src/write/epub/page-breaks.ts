@@ -28,8 +28,8 @@ export function pathKey(path: readonly number[]): string {
 export type ArticlePages = Map<string, PageMarker[]>;
 
 /**
- * The blocks a path step may descend into: a blockquote's children, a list item's children (two
- * steps: item, then child), an article's notes after its body.
+ * The blocks a path step may descend into: a blockquote's children (and its attribution, one past
+ * them), a list item's children (two steps: item, then child), an article's notes after its body.
  */
 function validPrefix(article: Article, path: readonly number[]): number[] {
   const out: number[] = [];
@@ -55,7 +55,9 @@ function descend(block: Block, path: readonly number[]): number[] {
   if (i === undefined) return [];
   if (block.type === 'blockquote') {
     const child = block.children[i];
-    return child ? [i, ...descend(child, rest)] : [];
+    // One past the last child is the attribution (the PDF sets it as the quote's last paragraph).
+    if (!child) return i === block.children.length && block.attribution && rest.length === 0 ? [i] : [];
+    return [i, ...descend(child, rest)];
   }
   if (block.type === 'list') {
     const item = block.items[i];

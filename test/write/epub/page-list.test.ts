@@ -19,12 +19,16 @@ const PAGE_MAP: PageMap = {
     { label: '1', pageIndex: 4, article: 0, block: [0], offset: 0 },
     // "Water is H2O; the harbour …": offset 18 is the start of "harbour".
     { label: '2', pageIndex: 5, article: 0, block: [2], offset: 18 },
+    // Issue 10: in a quotation's attribution (one past its children), at "Barrow".
+    { label: '2b', pageIndex: 6, article: 0, block: [5, 1], offset: 4 },
     // Inside the nested list: body[6] → item 1 → child 1 (the inner list) → item 2 → child 0.
-    { label: '3', pageIndex: 6, article: 0, block: [6, 1, 1, 2, 0], offset: 6 },
+    { label: '3', pageIndex: 7, article: 0, block: [6, 1, 1, 2, 0], offset: 6 },
     // The first note (body has 8 blocks): its paragraph, at "here".
-    { label: '4', pageIndex: 7, article: 0, block: [8, 0], offset: 13 },
-    { label: '5', pageIndex: 8, article: 1, block: [1], offset: 0 },
-    { label: 'vi', pageIndex: 9, article: 2, block: [2], offset: 0 },
+    { label: '4', pageIndex: 8, article: 0, block: [8, 0], offset: 13 },
+    { label: '5', pageIndex: 9, article: 1, block: [1], offset: 0 },
+    // Issue 10: inside a code listing, at its third line ("totals = {}").
+    { label: '5b', pageIndex: 10, article: 1, block: [5], offset: 12 },
+    { label: 'vi', pageIndex: 11, article: 2, block: [2], offset: 0 },
   ],
 };
 
@@ -64,18 +68,21 @@ describe('page list', () => {
     expect(first).toContain(`<p>bait, ${marker('3')}in order of preference:</p>`);
     expect(first).toContain(`<p>Spring tides ${marker('4')}here reach`);
     expect(doc('counting-the-catch.xhtml')).toContain(`${marker('5')}<table>`);
+    expect(first).toContain(`— Tom ${marker('2b')}Barrow, trawlerman`);
+    expect(doc('counting-the-catch.xhtml')).toContain(`<code class="language-python">import csv\n\n${marker('5b')}totals = {}`);
     expect(doc('grusse-aus-dem-hafen.xhtml')).toContain(`<p>${marker('vi')}Mehr dazu`);
   });
 
   it('lists every marker, in page order, in a flat page-list nav and the NCX', async () => {
     const nav = /<nav epub:type="page-list" role="doc-pagelist"[^>]*>([\s\S]*?)<\/nav>/.exec(doc('toc.xhtml'))?.[1] ?? '';
     expect([...nav.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual([
-      '1 life-on-the-harbour-wall.xhtml#page-1', '2 life-on-the-harbour-wall.xhtml#page-2', '3 life-on-the-harbour-wall.xhtml#page-3',
-      '4 life-on-the-harbour-wall.xhtml#page-4', '5 counting-the-catch.xhtml#page-5', 'vi grusse-aus-dem-hafen.xhtml#page-vi',
+      '1 life-on-the-harbour-wall.xhtml#page-1', '2 life-on-the-harbour-wall.xhtml#page-2', '2b life-on-the-harbour-wall.xhtml#page-2b',
+      '3 life-on-the-harbour-wall.xhtml#page-3', '4 life-on-the-harbour-wall.xhtml#page-4', '5 counting-the-catch.xhtml#page-5',
+      '5b counting-the-catch.xhtml#page-5b', 'vi grusse-aus-dem-hafen.xhtml#page-vi',
     ]);
     expect(nav).not.toMatch(/<ol>[^]*<ol>/);
     const ncx = (await epub.zip.file('OEBPS/toc.ncx')?.async('string')) ?? '';
-    expect(ncx.match(/<pageTarget /g)).toHaveLength(6);
+    expect(ncx.match(/<pageTarget /g)).toHaveLength(8);
   });
 
   it('names the source and declares the page features', async () => {

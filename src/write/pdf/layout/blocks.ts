@@ -11,6 +11,7 @@ import { drawableText } from '../glyph-coverage.js';
 import { structChild, type StructNode, type StructType } from '../tag/struct-node.js';
 import { styleKey, type Face } from '../text-style.js';
 import type { Measurer } from '../typeset/measure.js';
+import { codeLines } from './code-lines.js';
 import { baselineIn, lineUnits, shiftItem, type Unit } from './flow.js';
 import { inlineRuns, type InlineContext, type InlineRef } from './inline-runs.js';
 import type { Link, PageItem } from './page-items.js';
@@ -181,7 +182,7 @@ function headingUnits(block: Heading, place: Place, ctx: FlowContext): Unit[] {
 
 function blockquoteUnits(block: BlockQuote, place: Place, ctx: FlowContext): Unit[] {
   const node = structChild(place.parent, 'BlockQuote', langAttr(place, block.lang));
-  const inset = ctx.fontSize * 1.5;
+  const inset = nestedIndent(ctx.fontSize * 1.5, place.width, 2, ctx);
   const inner = { parent: node, lang: node.attrs.lang ?? place.lang, x: place.x + inset, width: place.width - 2 * inset };
   const units = sequenceUnits(block.children, inner, place.path, ctx);
   if (block.attribution && block.attribution.length > 0) {
@@ -197,6 +198,18 @@ function blockquoteUnits(block: BlockQuote, place: Place, ctx: FlowContext): Uni
   if (first) first.spaceBefore = place.first ? 0 : ctx.leading * 0.6;
   units.push(spacer(ctx, ctx.leading * 0.6));
   return units;
+}
+
+/**
+ * The least measure nesting leaves for text: a mail thread quoted fourteen deep or a list nested
+ * twenty levels (both met on real pages) would otherwise indent its text off the page.
+ */
+const MIN_NESTED_MEASURE_EM = 10;
+
+/** `indent` (taken `sides` times from `width`), reduced so that the text keeps its least measure. */
+function nestedIndent(indent: number, width: number, sides: number, ctx: FlowContext): number {
+  const room = (width - ctx.fontSize * MIN_NESTED_MEASURE_EM) / sides;
+  return Math.max(0, Math.min(indent, room));
 }
 
 /** Empty room after a block (dropped at a page top like any space). */
@@ -234,7 +247,7 @@ function listUnits(block: List, place: Place, ctx: FlowContext): Unit[] {
   const list = structChild(place.parent, 'L', { ...langAttr(place, block.lang), listNumbering: numbering });
   listDepth.set(list, { ordered: outer.ordered + (block.ordered ? 1 : 0), unordered: outer.unordered + (block.ordered ? 0 : 1) });
   const lang = list.attrs.lang ?? place.lang;
-  const labelWidth = ctx.fontSize * 1.8;
+  const labelWidth = nestedIndent(ctx.fontSize * 1.8, place.width, 1, ctx);
   const units: Unit[] = [];
   block.items.forEach((item, i) => {
     const li = structChild(list, 'LI');
@@ -369,10 +382,8 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
   const columns = Math.max(8, Math.floor((place.width - inset) / charWidth));
   const baseline = baselineIn(leading, 'mono', size);
   const units: Unit[] = [];
-  let offset = 0;
-  for (const source of block.value.replace(/\r\n?/g, '\n').split('\n')) {
-    const text = source.replace(/\t/g, '    ');
-    const pieces = wrapCode(text, columns);
+  for (const line of codeLines(block.value)) {
+    const pieces = wrapCode(line.text, columns);
     pieces.forEach((piece, k) => {
       const drawn = drawableText(piece.text, 'mono', ctx.inline.missing);
       const items: PageItem[] = drawn === '' ? [] : [{
@@ -385,9 +396,9 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
         owner: { node },
         ...(k < pieces.length - 1 && piece.space ? { space: true } : {}),
       }];
-      units.push({ height: leading, items, spaceBefore: units.length === 0 ? (place.first ? 0 : ctx.leading * 0.5) : 0, keepWithNext: false, origin: { block: place.path, offset: offset + piece.start }, article: ctx.article });
+      // The page map points into the block's value as written (tabs, CRLF), where the EPUB puts its marker.
+      units.push({ height: leading, items, spaceBefore: units.length === 0 ? (place.first ? 0 : ctx.leading * 0.5) : 0, keepWithNext: false, origin: { block: place.path, offset: line.source(piece.start) }, article: ctx.article });
     });
-    offset += source.length + 1;
   }
   const first = units[0];
   if (first) {
@@ -399,6 +410,9 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
   units.push(spacer(ctx, ctx.leading * 0.5));
   return units;
 }
+
+/** A character that continues the cluster before it: a low surrogate, a combining mark, a joiner or selector. */
+const CLUSTER_CONTINUES = /^[\uDC00-\uDFFF\p{M}\u200D\uFE00-\uFE0F]$/u;
 
 /**
  * Breaks a code line into pieces of at most `columns` characters, at the last space that fits
@@ -413,6 +427,9 @@ export function wrapCode(text: string, columns: number): { text: string; start: 
     let cut = slice.lastIndexOf(' ');
     const indentEnd = slice.search(/\S/);
     if (cut <= indentEnd || cut <= 0) cut = width;
+    // Never between the halves of a surrogate pair or before a combining mark: that would draw
+    // two broken halves (an emoji in a comment) instead of the character.
+    while (cut > 1 && CLUSTER_CONTINUES.test(text.charAt(start + cut))) cut--;
     const piece = text.slice(start, start + cut);
     const space = text[start + cut] === ' ';
     out.push({ text: piece.replace(/ +$/, ''), start, space: space || / $/.test(piece) });

@@ -8,7 +8,7 @@
  * word, never a missing space.
  */
 import { breakLines } from '../typeset/break-lines.js';
-import { lineStartAfter, type Item } from '../typeset/items.js';
+import { isForced, lineStartAfter, type Item } from '../typeset/items.js';
 import type { Measurer, StyleKey } from '../typeset/measure.js';
 import { paragraphItems, type Run } from '../typeset/paragraph.js';
 
@@ -84,6 +84,8 @@ function place(items: readonly Item[], breaks: readonly number[], ratios: readon
     let r = ratios[n] ?? 0;
     if (ragged || b === items.length - 1) r = Math.min(r, 0);
     if (r > 0 && !Number.isFinite(r)) r = 0;
+    // An overfull line (a last-resort break) cannot shrink past its glue's shrink: −∞ × 0 is NaN.
+    if (!(r >= -1)) r = r < -1 ? -1 : 0;
     const fragments: SetFragment[] = [];
     let x = 0;
     let gap = false;
@@ -116,6 +118,8 @@ function place(items: readonly Item[], breaks: readonly number[], ratios: readon
     // to the next line's first.
     const lastFragment = fragments[fragments.length - 1];
     if (lastFragment && end?.type === 'glue' && end.text !== '') lastFragment.space = true;
+    // So does a line ended by an explicit line break (`<br>`): the source's newline separates words too.
+    if (lastFragment && b < items.length - 1 && end !== undefined && isForced(end)) lastFragment.space = true;
     lines.push({ fragments, hyphenated, width: x });
     start = lineStartAfter(items, b);
   });

@@ -5,9 +5,8 @@
  */
 import type { Table, TableCell } from '../../../model/block.js';
 import { inlineText, tableRowOffsets } from '../../../model/text.js';
-import { textWidth } from '../font-metrics.js';
 import { structChild, type StructNode } from '../tag/struct-node.js';
-import type { Face } from '../text-style.js';
+import { styleKey, type Face } from '../text-style.js';
 import { textUnits, type FlowContext, type Place } from './blocks.js';
 import { shiftItem, type Unit } from './flow.js';
 import { tableGrid } from './table-grid.js';
@@ -23,7 +22,9 @@ export function columnWidths(sizes: readonly Sized[], width: number): number[] {
     return sizes.map((c) => c.natural + extra);
   }
   const min = sizes.reduce((s, c) => s + c.min, 0);
-  if (min >= width) return sizes.map((c) => (c.min / min) * width);
+  // Longest words wider than the table together: half the width shared equally, half by longest
+  // word, so that no column of short words is squeezed to a letter a line by a column of URLs.
+  if (min >= width) return sizes.map((c) => width * (0.5 / sizes.length + (0.5 * c.min) / min));
   const flexible = natural - min;
   return sizes.map((c) => c.min + ((c.natural - c.min) / flexible) * (width - min));
 }
@@ -43,11 +44,15 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
       if (!at || at.colspan !== 1) return;
       const face: Face = cell.header ? 'bold' : 'regular';
       const text = inlineText(cell.children);
-      const words = text.split(/\s+/).map((w) => textWidth(w, face, size));
+      // Measured as the typesetter will set them (its style keys round the size): a column as wide
+      // as its longest word by another measure can be a hair too narrow and break the word.
+      const style = styleKey({ face, size });
+      const textWidth = (t: string): number => ctx.measurer.width(t, style);
+      const words = text.split(/\s+/).map((w) => textWidth(w));
       const s = sizes[at.column]!;
       s.min = Math.max(s.min, Math.max(0, ...words) + 2 * pad);
       // A cell spanning rows may wrap: its text need not set the column's natural width alone.
-      const natural = textWidth(text, face, size) / at.rowspan;
+      const natural = textWidth(text) / at.rowspan;
       s.natural = Math.max(s.natural, natural + 2 * pad);
     });
   });
@@ -98,8 +103,12 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
     return { cells: out, height, row };
   };
 
-  /** Units of a row group; rows joined by a cell spanning them are kept on one page. */
-  const groupUnits = (layouts: RowLayout[]): Unit[] => {
+  /**
+   * Units of a row group; rows joined by a cell spanning them are kept on one page. A row taller
+   * than `maxHeight` (long words in narrow columns make them) is cut between its lines into
+   * several units, so that pagination can carry it over pages instead of running it off the page.
+   */
+  const groupUnits = (layouts: RowLayout[], maxHeight: number): Unit[] => {
     const heights = layouts.map((l) => l.height);
     layouts.forEach((l, r) => {
       for (const c of l.cells) {
@@ -110,34 +119,52 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
       }
     });
     let joinedUntil = -1;
-    return layouts.map((l, r) => {
-      const items: PageItem[] = [];
+    return layouts.flatMap((l, r) => {
+      const joined = r <= joinedUntil || l.cells.some((c) => c.rowspan > 1);
+      // Lines per piece of a row that is cut: as many as fit in `maxHeight` (at least one).
+      const cut = !joined && heights[r]! + 2 * pad > maxHeight;
+      const slice = cut ? Math.max(leading, Math.floor((maxHeight - 2 * pad) / leading) * leading) : heights[r]! + 1;
+      const pieces: PageItem[][] = [[]];
       for (const c of l.cells) {
-        let y = pad;
+        let y = 0;
         for (const line of c.units) {
+          const k = Math.min(Math.floor((y + 1e-6) / slice), Math.floor(heights[r]! / slice));
+          while (pieces.length <= k) pieces.push([]);
           for (const item of line.items) {
             const copy = { ...item };
-            shiftItem(copy, 0, y);
-            items.push(copy);
+            shiftItem(copy, 0, pad + y - k * slice);
+            pieces[k]!.push(copy);
           }
           y += line.height;
         }
         joinedUntil = Math.max(joinedUntil, r + c.rowspan - 1);
       }
-      return { height: heights[r]! + 2 * pad, items, spaceBefore: 0, keepWithNext: r < joinedUntil, origin: { block: place.path, offset: rowOffsets[l.row] ?? 0 }, article: ctx.article };
+      const origin = { block: place.path, offset: rowOffsets[l.row] ?? 0 };
+      const last = pieces.length - 1;
+      return pieces.map((items, k) => ({
+        height: (k < last ? slice : heights[r]! - k * slice) + 2 * pad,
+        items,
+        spaceBefore: 0,
+        keepWithNext: k < last ? false : r < joinedUntil,
+        origin,
+        article: ctx.article,
+      }));
     });
   };
 
   const rule = (y: number, weight: number): PageItem => ({ kind: 'rule', x1: place.x, x2: place.x + place.width, y1: y, y2: y, lineWidth: weight });
   const headNode = block.head.length > 0 ? structChild(table, 'THead') : undefined;
   const headLayouts = block.head.map((row, r) => layoutRow(row.cells, structChild(headNode!, 'TR'), true, r));
-  const headUnits = groupUnits(headLayouts);
+  const headUnits = groupUnits(headLayouts, ctx.areaHeight);
   for (const u of headUnits) u.keepWithNext = true;
   headUnits[0]?.items.push(rule(0, 0.8));
   const lastHead = headUnits[headUnits.length - 1];
   lastHead?.items.push(rule(lastHead.height, 0.5));
-  // The repeat copies are drawn again after a page break: page furniture, not content.
-  const repeat: Unit[] = headUnits.map((u) => ({
+  // The repeat copies are drawn again after a page break: page furniture, not content. A header
+  // taller than a third of the page is not repeated: it would leave too little room for the rows.
+  const headHeight = headUnits.reduce((h, u) => h + u.height, 0);
+  const repeated = headHeight <= ctx.areaHeight / 3 ? headUnits : [];
+  const repeat: Unit[] = repeated.map((u) => ({
     ...u,
     keepWithNext: true,
     items: u.items.map((item) => (item.kind === 'text' || item.kind === 'image' ? { ...item, owner: { artifact: 'Pagination' as const } } : { ...item })).filter((item) => item.kind !== 'dest'),
@@ -145,7 +172,7 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
   units.push(...headUnits);
   const bodyNode = structChild(table, 'TBody');
   const bodyLayouts = block.body.map((row, r) => layoutRow(row.cells, structChild(bodyNode, 'TR'), false, block.head.length + r));
-  for (const u of groupUnits(bodyLayouts)) {
+  for (const u of groupUnits(bodyLayouts, ctx.areaHeight - (repeat.length > 0 ? headHeight : 0))) {
     if (repeat.length > 0) u.repeatHeader = repeat;
     units.push(u);
   }

@@ -9,6 +9,7 @@
  * short as the number of breakpoints that fit on one line, so the work is linear in the
  * paragraph length.
  */
+import { firstFitBreaks } from './fallback-breaks.js';
 import { FORBIDDEN_BREAK, FORCED_BREAK, lineStartAfter, type Item } from './items.js';
 
 export interface BreakOptions {
@@ -57,7 +58,9 @@ export interface BreakResult {
   /**
    * False when no pass found breaks within tolerance: the breaks then come from a last-resort
    * pass that accepts any line that is not overfull (or, if even that is impossible, an overfull
-   * one), and the caller should set the paragraph ragged rather than stretch it.
+   * one) or, when that pass too runs out of breakpoints, from first fit (fallback-breaks.ts), and
+   * the caller should set the paragraph ragged rather than stretch it. Ratios of overfull lines
+   * may then be below −1 (−∞ without shrink): clamp before positioning.
    */
   readonly feasible: boolean;
 }
@@ -375,7 +378,8 @@ function chooseFinal(finals: readonly BreakNode[], looseness: number): BreakNode
 
 /**
  * Break `items` into lines of `lineWidths` (one width for all lines, or one per line with the
- * last repeated), trying `tolerance` then each retry tolerance, then a last resort.
+ * last repeated), trying `tolerance` then each retry tolerance, then a last resort, then first
+ * fit: it never throws on an item stream that ends with a forced break (issue 10).
  *
  * `items` must end with a forced break (the usual `glue(0, Infinity, 0)`, `penalty(−∞)` ending).
  */
@@ -399,11 +403,12 @@ export function breakLines(
     if (finals !== null && finals.length > 0) return result(chooseFinal(finals, opts.looseness), tolerance, true);
   }
   const finals = runPass(items, sums, lineWidths, classLimit, opts, Infinity, true);
-  if (finals === null || finals.length === 0) {
-    // Unreachable: the rescue pass always keeps a node.
-    throw new Error('breakLines: no breaks found');
-  }
-  return result(chooseFinal(finals, opts.looseness), Infinity, false);
+  if (finals !== null && finals.length > 0) return result(chooseFinal(finals, opts.looseness), Infinity, false);
+  // Even the rescue pass can lose every active node (an overfull piece that ends the paragraph,
+  // an empty line between forced breaks): first fit always finds breaks (issue 10).
+  const breaks = firstFitBreaks(items, widthFunction(lineWidths));
+  const ratios = adjustmentRatios(items, breaks, lineWidths, opts.raggedStretch);
+  return { breaks, ratios, demerits: totalDemerits(items, breaks, lineWidths, opts), tolerance: Infinity, feasible: false };
 }
 
 function result(node: BreakNode, tolerance: number, feasible: boolean): BreakResult {

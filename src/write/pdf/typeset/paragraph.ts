@@ -129,6 +129,7 @@ function charClass(c: number): number {
   return WORD;
 }
 
+const SOFT_HYPHENS_ONLY = /^\u00AD+$/;
 const DASHES = new Set(['-', '\u2010', '\u2013', '\u2014']);
 const URL_BREAK_AFTER = new Set(['/', '.', '-', '_', '?', '&', '=']);
 const CLUSTER_CONTINUATION = /^[\p{M}\uDC00-\uDFFF\u200D\uFE0E\uFE0F]/u;
@@ -186,6 +187,12 @@ class ItemBuilder {
       if (kind === WORD) {
         let j = i + 1;
         while (j < n && charClass(text.charCodeAt(j)) === WORD) j++;
+        // Soft hyphens alone are no word: line breaks on either side of them stay one run of breaks
+        // (an empty line between them, set as such) rather than a break, nothing, and a break.
+        if (this.word.length === 0 && SOFT_HYPHENS_ONLY.test(text.slice(i, j))) {
+          i = j;
+          continue;
+        }
         if (this.word.length === 0) this.flushWhitespace();
         this.word.push({ text: text.slice(i, j), style: run.style, ref: run.ref, offset: base + i });
         i = j;

@@ -1,7 +1,7 @@
 /**
  * The block handlers, one per node type, in a map the compiler checks for completeness, and the
- * dispatcher that places page-break markers: inside a paragraph at their character, in a table at
- * their row, before any other block.
+ * dispatcher that places page-break markers: inside a paragraph or a code listing at their
+ * character, in a table at their row, before any other block.
  */
 import type { Block } from '../../../../model/block.js';
 import { pathKey } from '../../page-breaks.js';
@@ -24,8 +24,8 @@ export const blockHandlers: { [K in Block['type']]: BlockHandler<K> } = {
 export function renderBlock<K extends Block['type']>(node: BlockOf<K>, ctx: RenderContext, path: readonly number[]): string {
   const handler = blockHandlers[node.type] as BlockHandler<K>;
   const markers = ctx.label ? [] : (ctx.article.pages.get(pathKey(path)) ?? []);
-  // Paragraphs and tables place their markers themselves, at the character or row the page begins.
-  if ((node.type === 'paragraph' || node.type === 'table') && markers.length > 0) {
+  // Paragraphs, code and tables place their markers themselves, at the character or row the page begins.
+  if ((node.type === 'paragraph' || node.type === 'code' || node.type === 'table') && markers.length > 0) {
     return handler(node, { ...ctx, cursor: { position: 0, pending: [...markers] } }, path);
   }
   return markers.map(pageBreak).join('') + handler(node, { ...ctx, cursor: undefined }, path);
