@@ -159,7 +159,11 @@ export async function writePdf(input: WriterInput): Promise<PdfResult> {
     iccProfile: new Uint8Array(await readFile(ICC_PROFILE)),
   });
   await surface.registerImage(COVER_IMAGE, input.cover.print.data);
-  for (const id of [...input.images.keys()].sort()) await surface.registerImage(id, input.images.get(id)!.data);
+  for (const id of [...input.images.keys()].sort()) {
+    const print = input.images.get(id)!.print;
+    if (print.kind === 'bitmap') await surface.registerImage(id, print.data);
+    else surface.registerSvg(id, print.svg);
+  }
 
   const record = drawPages(surface, pages, g.mediaHeight);
   const outline: OutlineEntry[] = [...toc.outline, ...body.outline];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { LoadedImage } from '../../../src/read/images.js';
+import type { LoadedImage } from '../../../src/images/image.js';
 import { makeCoverArt } from '../../../src/write/cover/index.js';
 import type { MetadataRecord } from '../../../src/write/metadata/record.js';
 import { BLEED, TRIMS, records } from './fixtures.js';
@@ -15,11 +15,11 @@ beforeAll(async () => {
   metadata = (await records()).rich;
 });
 
-function loaded(data: Uint8Array, mediaType: LoadedImage['mediaType'], width: number, height: number): LoadedImage {
-  return { id: 'img-test', fileName: 'images/img-test', mediaType, data, width, height, file: '/dev/null' };
+function loaded(data: Uint8Array, mediaType: 'image/jpeg' | 'image/png', width: number, height: number): LoadedImage {
+  return { id: 'img-test', fileName: 'images/img-test', mediaType, data, width, height, file: '/dev/null', animated: false, print: { kind: 'bitmap', data, mediaType, width, height } };
 }
 
-async function fixture(name: string, mediaType: LoadedImage['mediaType'], width: number, height: number): Promise<LoadedImage> {
+async function fixture(name: string, mediaType: 'image/jpeg' | 'image/png', width: number, height: number): Promise<LoadedImage> {
   return loaded(new Uint8Array(await readFile(path.join(FIXTURES, name))), mediaType, width, height);
 }
 
