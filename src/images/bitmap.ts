@@ -7,6 +7,5 @@ import { rasterizeSvg } from './svg/print.js';
 
 export async function bitmapOf(image: LoadedImage, longSide: number): Promise<PrintBitmap> {
   if (image.print.kind === 'bitmap') return image.print;
-  const width = image.width >= image.height ? longSide : Math.max(1, Math.round((longSide * image.width) / image.height));
-  return rasterizeSvg(new TextDecoder().decode(image.data), width);
+  return rasterizeSvg(new TextDecoder().decode(image.data), longSide, image.width >= image.height ? 'width' : 'height');
 }

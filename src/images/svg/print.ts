@@ -25,8 +25,8 @@ export async function svgPrintImage(svg: string): Promise<PrintImage> {
   return rasterizeSvg(svg, SVG_RASTER_WIDTH);
 }
 
-/** The SVG drawn `width` pixels wide as a PNG (white is not added: transparency is kept). */
-export async function rasterizeSvg(svg: string, width: number): Promise<PrintImage & { kind: 'bitmap' }> {
-  const rendered = await renderAsync(svg, { fitTo: { mode: 'width', value: width }, font: fontOptions(), logLevel: 'off' });
+/** The SVG drawn `pixels` wide (or tall, with `fit: 'height'`) as a PNG; transparency is kept. */
+export async function rasterizeSvg(svg: string, pixels: number, fit: 'width' | 'height' = 'width'): Promise<PrintImage & { kind: 'bitmap' }> {
+  const rendered = await renderAsync(svg, { fitTo: { mode: fit, value: pixels }, font: fontOptions(), logLevel: 'off' });
   return { kind: 'bitmap', data: new Uint8Array(rendered.asPng()), mediaType: 'image/png', width: rendered.width, height: rendered.height };
 }
