@@ -67,7 +67,7 @@ export async function resolveImages(pub: { articles: Article[]; meta?: Publicati
         continue;
       }
       const { kind, message, fix } = outcome.problem;
-      const text = `image "${figure.image.src}" in “${article.meta.title}” ${message}`;
+      const text = `image "${shorten(figure.image.src)}" in “${article.meta.title}” ${message}`;
       if (kind === 'escape' || kind === 'too-large' || options.strict) {
         diagnostics.error({ code: kind === 'escape' ? 'image.outside' : 'image.invalid', file, message: text, fix });
         continue;
@@ -122,10 +122,15 @@ async function resolveCover(pub: { articles: Article[]; meta?: Publication['meta
   const loaded = await loadImage({ src: named.cover.image, file: named.file, baseDir: named.baseDir, rootDir: pub.origin ?? named.baseDir, field: 'cover image' }, new Map(), options.limits);
   if ('image' in loaded) return { cover: { image: loaded.image, alt: named.cover.alt } };
   const { kind, message, fix } = loaded.problem;
-  const text = `cover image "${named.cover.image}" ${message}`;
+  const text = `cover image "${shorten(named.cover.image)}" ${message}`;
   if (kind === 'escape' || kind === 'too-large' || options.strict) diagnostics.error({ code: 'image.invalid', file: named.file, message: text, fix });
   else diagnostics.warn({ code: 'image.broken', file: named.file, message: `${text}; a cover is generated from the title instead`, fix: `${fix} (--strict makes this an error)` });
   return {};
+}
+
+/** A source as messages show it: a long `data:` URI is cut after its media type and a few bytes. */
+function shorten(src: string): string {
+  return src.length > 80 ? `${src.slice(0, 60)}…` : src;
 }
 
 /**
