@@ -22,13 +22,13 @@ async function accept(data: Uint8Array) {
 
 describe('acceptImage', () => {
   it.each([
-    ['webp', () => photo().webp().toBuffer(), 'image/webp', 'image/jpeg'],
-    ['webp with alpha', () => photo().ensureAlpha(0.5).webp().toBuffer(), 'image/webp', 'image/png'],
-    ['avif', () => photo().avif().toBuffer(), 'image/jpeg', 'image/jpeg'],
-    ['tiff', () => photo().tiff().toBuffer(), 'image/png', 'image/png'],
-    ['gif', () => photo().gif().toBuffer(), 'image/gif', 'image/png'],
-    ['jpeg', () => photo().jpeg().toBuffer(), 'image/jpeg', 'image/jpeg'],
-  ] as const)('%s: EPUB %s, print %s', async (format, make, epub, print) => {
+    ['webp', 'image/webp', 'image/jpeg', () => photo().webp().toBuffer()],
+    ['webp with alpha', 'image/webp', 'image/png', () => photo().ensureAlpha(0.5).webp().toBuffer()],
+    ['avif', 'image/jpeg', 'image/jpeg', () => photo().avif().toBuffer()],
+    ['tiff', 'image/png', 'image/png', () => photo().tiff().toBuffer()],
+    ['gif', 'image/gif', 'image/png', () => photo().gif().toBuffer()],
+    ['jpeg', 'image/jpeg', 'image/jpeg', () => photo().jpeg().toBuffer()],
+  ] as const)('%s: EPUB %s, print %s', async (format, epub, print, make) => {
     const data = new Uint8Array(await make());
     expect(sniffImage(data)).toBe(format.split(' ')[0]);
     const image = await accept(data);
