@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './check/diagnostic.js';
 import type { Publication } from './model/publication.js';
 import { SlugScope, slugify } from './model/slug.js';
-import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './read/images.js';
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './images/image.js';
 import { cleanPublicationText } from './read/clean-text.js';
 import { readPublication } from './read/publication.js';
 import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
@@ -142,7 +142,7 @@ export async function buildPublication(pub: Publication, slug: string, options: 
 }
 
 function resolveOptions(options: BuildOptions): ResolveOptions {
-  return { limits: options.imageLimits ?? DEFAULT_IMAGE_LIMITS, fetchRemote: options.fetchRemote ?? false };
+  return { limits: options.imageLimits ?? DEFAULT_IMAGE_LIMITS, fetchRemote: options.fetchRemote ?? false, strict: options.strict };
 }
 
 /** Every article gets a slug that is unique in its publication: its file name and id in the EPUB. */

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
-import { DEFAULT_IMAGE_LIMITS } from '../read/images.js';
+import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -23,7 +23,7 @@ Options:
       --page-size SIZE   PDF trim size: A4, A5, Letter, 6x9, or WIDTHxHEIGHT with units,
                          e.g. 148mmx210mm (default: publication.yaml's, else A5)
       --bleed            add 3 mm bleed to the PDF (BleedBox; cover art into the bleed)
-      --strict           fail when the EPUB cannot claim accessibility conformance
+      --strict           fail when the EPUB cannot claim accessibility conformance or an image is broken
       --fetch-remote     download remote (http/https) images; without it no network is used and a
                          remote image is replaced by its description and a link to it
       --bag              also write DIR/<slug>.bag/, a BagIt bag for digital libraries: both

@@ -18,7 +18,16 @@ export interface List extends Localized { type: 'list'; ordered: boolean; start?
  * An image with its text alternative. `alt: ''` marks the image decorative; a missing `alt`
  * is an accessibility failure that the build reports and that blocks the conformance claim.
  */
-export interface Image { src: string; alt?: string; title?: string }
+export interface Image {
+  src: string;
+  alt?: string;
+  title?: string;
+  /**
+   * Other files of the same picture (`srcset`, `<picture><source>`), best first: the image
+   * resolver uses the first local one that loads, else `src`. Gone once images are resolved.
+   */
+  sources?: string[];
+}
 export interface Figure { type: 'figure'; id?: string; image: Image; caption?: Inline[]; credit?: Inline[] }
 export interface TableCell { header: boolean; scope?: 'col' | 'row'; align?: 'left' | 'center' | 'right'; colspan?: number; rowspan?: number; children: Inline[] }
 export interface TableRow { cells: TableCell[] }
@@ -36,6 +45,7 @@ export const image = z.object({
   src: z.string().min(1, 'an image needs a source path'),
   alt: z.string().optional(),
   title: z.string().optional(),
+  sources: z.array(z.string().min(1)).optional(),
 });
 
 const cell = z.object({

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Diagnostics } from '../check/diagnostic.js';
 import { publication as publicationSchema, type Article, type Publication } from '../model/publication.js';
 import { readHtml } from './html/index.js';
-import { megabytes } from './images.js';
+import { megabytes } from '../images/image.js';
 import { isPublicationJson, readJsonSource } from './json/read.js';
 import { readMarkdown } from './markdown/index.js';
 import { publicationYaml, type PublicationYaml } from './publication-yaml.js';

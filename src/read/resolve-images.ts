@@ -1,7 +1,11 @@
 /**
- * Loads every image a publication names and points its figures at the loaded images, so writers
- * never touch the file system. Remote images are not fetched by default: the figure becomes a
- * paragraph that keeps the alt text and caption and links to the original, so nothing is lost.
+ * Loads every image a publication names (through the image module, src/images/) and points its
+ * figures at the loaded images, so writers never touch the file system.
+ *
+ * A reference that cannot be used costs one figure, never the book: a missing, unreadable or
+ * undecodable image, like a remote one that is not downloaded, becomes a paragraph that keeps the
+ * alt text and caption, with a warning (an error under `--strict`). A path that leaves the
+ * publication's folder is refused outright: that is a security rule, not a broken reference.
  */
 import path from 'node:path';
 import type { Diagnostics } from '../check/diagnostic.js';
@@ -9,8 +13,9 @@ import type { Block, Figure } from '../model/block.js';
 import type { Inline } from '../model/inline.js';
 import type { Article, Publication } from '../model/publication.js';
 import { mapBlocks } from '../model/walk.js';
-import { fetchImage } from './fetch-image.js';
-import { DEFAULT_IMAGE_LIMITS, loadImage, type ImageLimits, type ImageStore, type LoadedImage } from './images.js';
+import { fetchImage } from '../images/fetch.js';
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits, type ImageRef, type ImageResult, type ImageStore, type LoadedImage } from '../images/image.js';
+import { loadImage } from '../images/load.js';
 
 export interface ResolvedImages {
   images: ImageStore;
@@ -24,42 +29,108 @@ export interface ResolveOptions {
   limits: ImageLimits;
   /** Download remote images (opt-in); otherwise they are replaced by their description and a link. */
   fetchRemote: boolean;
+  /** A broken image reference is an error instead of a warning. Default false. */
+  strict?: boolean;
 }
 
 /** Loads the images of `pub` (or of the articles that validated, when `meta` is missing). */
 export async function resolveImages(pub: { articles: Article[]; meta?: Publication['meta']; origin?: string }, diagnostics: Diagnostics, options: ResolveOptions = { limits: DEFAULT_IMAGE_LIMITS, fetchRemote: false }): Promise<ResolvedImages> {
-  const { limits } = options;
   const images: ImageStore = new Map();
   for (const article of pub.articles) {
     const file = article.origin ?? 'article';
     const baseDir = article.origin ? path.dirname(article.origin) : process.cwd();
+    const rootDir = pub.origin ?? baseDir;
     const figures: Figure[] = [];
     const collect = (block: Block): Block => {
       if (block.type !== 'figure') return block;
-      const onSite = siteUrl(block.image.src, article.meta.source);
-      if (onSite) block.image.src = onSite;
-      if (REMOTE.test(block.image.src) && !options.fetchRemote) return remoteFigure(block, file, diagnostics);
       figures.push(block);
       return block;
     };
     mapBlocks(article.body, collect);
     for (const note of article.notes) mapBlocks(note.children, collect);
+    const replaced = new Map<Figure, Block>();
     for (const figure of figures) {
-      const ref = { src: figure.image.src, file, baseDir, field: 'image' };
-      const loaded = REMOTE.test(ref.src)
-        ? await fetchImage(ref.src.startsWith('//') ? `https:${ref.src}` : ref.src, ref, images, diagnostics, limits)
-        : await loadImage(ref, images, diagnostics, limits);
-      if (loaded) figure.image.src = loaded.id;
+      const outcome = await resolveFigure(figure, { file, baseDir, rootDir, article }, images, options);
+      if ('image' in outcome) {
+        figure.image.src = outcome.image.id;
+        delete figure.image.sources;
+        continue;
+      }
+      if ('url' in outcome) {
+        diagnostics.warn({
+          code: 'image.remote',
+          file,
+          message: `the image ${outcome.url} is remote and was not downloaded; its description and a link to it are kept`,
+          fix: 'download it next to the article and use a relative path, or pass --fetch-remote',
+        });
+        replaced.set(figure, standIn(figure, outcome.url));
+        continue;
+      }
+      const { kind, message, fix } = outcome.problem;
+      const text = `image "${shorten(figure.image.src)}" in “${article.meta.title}” ${message}`;
+      if (kind === 'escape' || kind === 'too-large' || options.strict) {
+        diagnostics.error({ code: kind === 'escape' ? 'image.outside' : 'image.invalid', file, message: text, fix });
+        continue;
+      }
+      diagnostics.warn({ code: 'image.broken', file, message: `${text}; its description and caption are kept as text`, fix: `${fix} (--strict makes this an error)` });
+      replaced.set(figure, standIn(figure, undefined));
+    }
+    if (replaced.size > 0) {
+      const swap = (block: Block): Block => (block.type === 'figure' ? (replaced.get(block) ?? block) : block);
+      mapBlocks(article.body, swap);
+      for (const note of article.notes) mapBlocks(note.children, swap);
     }
   }
+  return { images, ...(await resolveCover(pub, diagnostics, options)) };
+}
+
+type FigureOutcome = ImageResult | { problem: { kind: 'remote' }; url: string };
+
+/**
+ * The image of a figure: its best local candidate (`sources`, from srcset or `<picture>`, best
+ * first) that loads, else its `src`. A site-absolute `src` is a file under the publication folder
+ * when one is there, else, with a canonical URL, a file of the article's web site.
+ */
+async function resolveFigure(figure: Figure, where: { file: string; baseDir: string; rootDir: string; article: Article }, images: ImageStore, options: ResolveOptions): Promise<FigureOutcome> {
+  const ref = (src: string): ImageRef => ({ src, file: where.file, baseDir: where.baseDir, rootDir: where.rootDir, field: 'image' });
+  for (const candidate of figure.image.sources ?? []) {
+    if (REMOTE.test(candidate)) continue;
+    const loaded = await loadImage(ref(candidate), images, options.limits);
+    if ('image' in loaded) return loaded;
+    if (loaded.problem.kind === 'escape') return loaded;
+  }
+  let src = figure.image.src;
+  if (!REMOTE.test(src)) {
+    const local = await loadImage(ref(src), images, options.limits);
+    const onSite = 'problem' in local && local.problem.kind === 'missing' ? siteUrl(src, where.article.meta.source) : undefined;
+    if (!onSite) return local;
+    src = onSite;
+  }
+  const url = src.startsWith('//') ? `https:${src}` : src;
+  if (!options.fetchRemote) return { problem: { kind: 'remote' }, url };
+  return fetchImage(url, images, options.limits);
+}
+
+/** The cover the publication (or its only article) names; a broken one falls back to a generated cover. */
+async function resolveCover(pub: { articles: Article[]; meta?: Publication['meta']; origin?: string }, diagnostics: Diagnostics, options: ResolveOptions): Promise<Omit<ResolvedImages, 'images'>> {
   const named = pub.meta?.cover
     ? { cover: pub.meta.cover, file: pub.origin ? path.join(pub.origin, 'publication.yaml') : 'publication', baseDir: pub.origin ?? process.cwd() }
-    : pub.articles.length === 1 && pub.articles[0].meta.cover
-      ? { cover: pub.articles[0].meta.cover, file: pub.articles[0].origin ?? 'article', baseDir: path.dirname(pub.articles[0].origin ?? '.') }
+    : pub.articles.length === 1 && pub.articles[0]!.meta.cover
+      ? { cover: pub.articles[0]!.meta.cover, file: pub.articles[0]!.origin ?? 'article', baseDir: path.dirname(pub.articles[0]!.origin ?? '.') }
       : undefined;
-  if (!named) return { images };
-  const image = await loadImage({ src: named.cover.image, file: named.file, baseDir: named.baseDir, field: 'cover image' }, new Map(), diagnostics, limits);
-  return image ? { images, cover: { image, alt: named.cover.alt } } : { images };
+  if (!named) return {};
+  const loaded = await loadImage({ src: named.cover.image, file: named.file, baseDir: named.baseDir, rootDir: pub.origin ?? named.baseDir, field: 'cover image' }, new Map(), options.limits);
+  if ('image' in loaded) return { cover: { image: loaded.image, alt: named.cover.alt } };
+  const { kind, message, fix } = loaded.problem;
+  const text = `cover image "${shorten(named.cover.image)}" ${message}`;
+  if (kind === 'escape' || kind === 'too-large' || options.strict) diagnostics.error({ code: 'image.invalid', file: named.file, message: text, fix });
+  else diagnostics.warn({ code: 'image.broken', file: named.file, message: `${text}; a cover is generated from the title instead`, fix: `${fix} (--strict makes this an error)` });
+  return {};
+}
+
+/** A source as messages show it: a long `data:` URI is cut after its media type and a few bytes. */
+function shorten(src: string): string {
+  return src.length > 80 ? `${src.slice(0, 60)}…` : src;
 }
 
 /**
@@ -75,19 +146,15 @@ function siteUrl(src: string, source: string | undefined): string | undefined {
   }
 }
 
-/** A paragraph standing in for a remote image: its alt text and caption, linked to the original. */
-function remoteFigure(figure: Figure, file: string, diagnostics: Diagnostics): Block {
-  const url = figure.image.src.startsWith('//') ? `https:${figure.image.src}` : figure.image.src;
-  diagnostics.warn({
-    code: 'image.remote',
-    file,
-    message: `the image ${url} is remote and was not downloaded; its description and a link to it are kept`,
-    fix: 'download it next to the article and use a relative path, or pass --fetch-remote',
-  });
+/**
+ * A paragraph standing in for an image that is not in the book: its alt text and caption, linked
+ * to the original when that is a remote address, so no word of the article is lost.
+ */
+function standIn(figure: Figure, url: string | undefined): Block {
   const label = figure.image.alt?.trim() || figure.image.title?.trim() || 'image';
   const children: Inline[] = [
     { type: 'text', value: 'Image: ' },
-    { type: 'link', href: url, children: [{ type: 'text', value: label }] },
+    url ? { type: 'link', href: url, children: [{ type: 'text', value: label }] } : { type: 'text', value: label },
   ];
   if (figure.caption?.length) children.push({ type: 'text', value: '. ' }, ...figure.caption);
   if (figure.credit?.length) children.push({ type: 'text', value: ' ' }, ...figure.credit);

@@ -11,7 +11,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Publication } from '../model/publication.js';
 import { walkArticle } from '../model/walk.js';
-import type { ImageStore } from './images.js';
+import type { ImageStore } from '../images/image.js';
 
 export interface SourceFile {
   /** Path relative to the publication's folder, POSIX separators; `..` segments stay (callers make names safe). */

@@ -4,7 +4,7 @@
  */
 import type { Diagnostics } from '../check/diagnostic.js';
 import type { Publication } from '../model/publication.js';
-import type { ImageStore } from '../read/images.js';
+import type { ImageStore } from '../images/image.js';
 import type { CoverArt } from './cover/cover-art.js';
 import type { MetadataRecord } from './metadata/record.js';
 

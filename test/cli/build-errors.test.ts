@@ -7,10 +7,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempFolder } from '../support/cli.js';
 
-function failing(files: Record<string, string>, input: string) {
+function failing(files: Record<string, string>, input: string, args: string[] = []) {
   const dir = tempFolder(files);
   const out = path.join(dir, 'out');
-  const run = cli(['build', path.join(dir, input), '--out', out]);
+  const run = cli(['build', path.join(dir, input), '--out', out, ...args]);
   return { ...run, dir, out, lines: run.stderr.trim().split('\n') };
 }
 
@@ -73,10 +73,11 @@ describe('broadsheet build on invalid input', () => {
         'pub/two.md': '---\ntitle: Two\ndate: 2025-13-01\n---\n\nText.\n',
       },
       'pub',
+      ['--strict'],
     );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/two\.md:3:1: .*not a real date/);
-    expect(r.stderr).toMatch(/one\.md: image "missing\.png": does not exist/);
+    expect(r.stderr).toMatch(/one\.md: image "missing\.png" in “One” does not exist; looked for .*missing\.png — check the file name/);
   });
 
   it('says what to add to a folder of several articles without publication.yaml', () => {

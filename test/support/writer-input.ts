@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Diagnostics } from '../../src/check/diagnostic.js';
 import { publication as publicationSchema, type Publication } from '../../src/model/publication.js';
 import type { Block } from '../../src/model/block.js';
-import { loadImage, type ImageStore } from '../../src/read/images.js';
+import type { ImageStore } from '../../src/images/image.js';
+import { loadImage } from '../../src/images/load.js';
 import type { CoverArt } from '../../src/write/cover/cover-art.js';
 import type { WriterInput, WriterOptions } from '../../src/write/input.js';
 import { metadataRecord } from '../../src/write/metadata/record.js';
@@ -24,8 +25,9 @@ export async function writerInputFromJson(file = RICH, options: Partial<WriterOp
   let firstImage: string | undefined;
   for (const article of pub.articles) {
     for (const figure of figures(article.body)) {
-      const img = await loadImage({ src: figure.image.src, file: article.origin ?? file, baseDir: path.dirname(article.origin ?? file), field: 'image' }, images, diagnostics);
-      if (!img) throw new Error(diagnostics.items.map((d) => d.message).join('\n'));
+      const loaded = await loadImage({ src: figure.image.src, file: article.origin ?? file, baseDir: path.dirname(article.origin ?? file), field: 'image' }, images);
+      if ('problem' in loaded) throw new Error(`${figure.image.src}: ${loaded.problem.message}`);
+      const img = loaded.image;
       figure.image.src = img.id;
       firstImage ??= img.id;
     }
@@ -33,7 +35,8 @@ export async function writerInputFromJson(file = RICH, options: Partial<WriterOp
   const metadata = metadataRecord(pub, { version: '0.0.0-test' });
   const img = images.get(firstImage ?? '');
   if (!img) throw new Error('fixture has no image for the stand-in cover');
-  const picture = { data: img.data, mediaType: img.mediaType, width: img.width, height: img.height };
+  if (img.print.kind !== 'bitmap') throw new Error('the stand-in cover must be a bitmap');
+  const picture = { data: img.print.data, mediaType: img.print.mediaType, width: img.print.width, height: img.print.height };
   const cover: CoverArt = { origin: 'image', alt: 'Cover: a harbour wall at dawn.', print: picture, screen: picture };
   return { publication: pub, metadata, cover, images, diagnostics, options: { pageSize: 'A5', bleed: false, strict: false, ...options } };
 }

@@ -11,7 +11,7 @@ export const ALLOWED_ELEMENTS = [
   'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'pre', 'hr',
   'div', 'section', 'aside', 'header', 'footer',
   // phrasing
-  'img', 'code', 'kbd', 'samp', 'em', 'i', 'strong', 'b', 's', 'del', 'strike', 'sub', 'sup', 'q', 'cite',
+  'img', 'picture', 'source', 'code', 'kbd', 'samp', 'em', 'i', 'strong', 'b', 's', 'del', 'strike', 'sub', 'sup', 'q', 'cite',
   'dfn', 'a', 'br', 'span', 'small', 'mark', 'abbr', 'time', 'ins', 'u', 'bdi', 'bdo',
   // GFM task list checkboxes; any other kind of input is filtered out
   'input',
@@ -45,7 +45,9 @@ export const NOTE_ROLES: readonly string[] = ['doc-noteref', 'doc-backlink', 'do
 /** Per-element attributes beyond the global ones. URL-valued ones are checked by url-policy.ts. */
 export const ELEMENT_ATTRIBUTES: Readonly<Partial<Record<AllowedElement, readonly string[]>>> = {
   a: ['href', 'role', 'data-footnote-ref', 'data-footnote-backref'],
-  img: ['src', 'alt'],
+  img: ['src', 'alt', 'srcset'],
+  // srcset candidates are checked one by one (sanitize-html, then url-policy.ts in the image handler).
+  source: ['srcset', 'type'],
   blockquote: ['cite'],
   q: ['cite'],
   del: ['cite', 'datetime'],

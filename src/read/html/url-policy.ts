@@ -5,8 +5,8 @@
 
 /** Schemes a link may use; everything else (javascript:, vbscript:, data:, file:, …) is refused. */
 export const LINK_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
-/** Schemes an image may use besides a relative path. */
-export const IMAGE_SCHEMES: readonly string[] = ['http:', 'https:'];
+/** Schemes an image may use besides a relative path; `data:` only with an image media type. */
+export const IMAGE_SCHEMES: readonly string[] = ['http:', 'https:', 'data:'];
 
 // ASCII whitespace and controls that URL parsers ignore ("java\tscript:") are not allowed to hide
 // a scheme from the check.
@@ -26,7 +26,7 @@ export function allowedHref(value: string | undefined): string | undefined {
 }
 
 /**
- * The image source to keep, or undefined. Allowed: http(s) URLs, relative paths and site-absolute
+ * The image source to keep, or undefined. Allowed: http(s) URLs, `data:image/…` URIs, relative paths and site-absolute
  * paths (`/images/x.jpg`); the image resolver later reads only files inside the article's folder,
  * resolves site-absolute paths against the article's canonical URL, and reports anything else by
  * name rather than dropping it. Protocol-relative (`//host/x`) and backslash paths are refused.
@@ -36,7 +36,9 @@ export function allowedSrc(value: string | undefined): string | undefined {
   const trimmed = value.trim();
   if (!trimmed) return undefined;
   const compact = trimmed.replace(IGNORED, '');
-  if (SCHEME.test(compact)) return absolute(trimmed, IMAGE_SCHEMES);
+  // Inline image data (decoded, sniffed and size-checked by the image module, src/images/).
+  if (/^data:image\/[a-z0-9.+-]+[;,]/i.test(compact)) return trimmed;
+  if (SCHEME.test(compact)) return absolute(trimmed, IMAGE_SCHEMES.filter((s) => s !== 'data:'));
   if (/^(?:\/\/|\\)/.test(compact)) return undefined;
   return trimmed;
 }

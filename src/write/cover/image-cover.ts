@@ -11,15 +11,18 @@
  * If resvg cannot decode the picture (it silently skips, e.g., CMYK JPEGs), screen falls back to the
  * original bytes: a large cover is better than a blank one.
  */
-import type { LoadedImage } from '../../read/images.js';
+import { bitmapOf } from '../../images/bitmap.js';
+import type { LoadedImage } from '../../images/image.js';
 import type { CoverArt, CoverImage } from './cover-art.js';
 import { renderPng } from './render-png.js';
 import { SCREEN_LONG_SIDE, scaleToLongSide } from './renditions.js';
 
 /** Cover art showing `image`, described by `alt`. */
 export async function imageCover(image: LoadedImage, alt: string): Promise<CoverArt> {
-  const original: CoverImage = { data: image.data, mediaType: image.mediaType, width: image.width, height: image.height };
-  const screen = Math.max(image.width, image.height) > SCREEN_LONG_SIDE ? ((await downscale(original)) ?? original) : original;
+  // GIF, WebP and SVG covers are drawn from their print bitmap (first frame; SVG at 300 dpi on A4).
+  const bitmap = await bitmapOf(image, 3508);
+  const original: CoverImage = { data: bitmap.data, mediaType: bitmap.mediaType, width: bitmap.width, height: bitmap.height };
+  const screen = Math.max(original.width, original.height) > SCREEN_LONG_SIDE ? ((await downscale(original)) ?? original) : original;
   return { origin: 'image', alt, print: original, screen };
 }
 

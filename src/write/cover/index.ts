@@ -2,7 +2,7 @@
  * The cover of a build: one picture for the EPUB and the PDF, from the user's image or generated
  * from the metadata.
  */
-import type { LoadedImage } from '../../read/images.js';
+import type { LoadedImage } from '../../images/image.js';
 import type { MetadataRecord } from '../metadata/record.js';
 import type { CoverArt } from './cover-art.js';
 import { generatedCover } from './generated-cover.js';

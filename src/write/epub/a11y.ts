@@ -6,7 +6,7 @@
  */
 import type { Publication } from '../../model/publication.js';
 import { walkArticle } from '../../model/walk.js';
-import type { ImageStore } from '../../read/images.js';
+import type { ImageStore } from '../../images/image.js';
 import type { WriterInput } from '../input.js';
 import type { PageMap } from '../page-map.js';
 import { claimFailures, type ClaimFailure } from './claim-gate.js';
@@ -62,27 +62,10 @@ function contentFacts(pub: Publication, images: ImageStore, pageMap: PageMap | u
       else facts.informativeImages++;
       if (alt === undefined || (alt !== '' && alt.trim() === '')) facts.imagesWithoutAlt++;
       const image = images.get(block.image.src);
-      if (image && isAnimatedPng(image.data)) facts.animatedImages++;
+      if (image?.animated) facts.animatedImages++;
     });
   }
   return facts;
-}
-
-/**
- * An APNG has an `acTL` chunk before its first `IDAT` (https://wiki.mozilla.org/APNG_Specification).
- * Motion may flash, so a book with one cannot say it has no hazards.
- */
-export function isAnimatedPng(data: Uint8Array): boolean {
-  if (data.length < 8 || data[0] !== 0x89 || data[1] !== 0x50) return false;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  for (let at = 8; at + 8 <= data.length; ) {
-    const length = view.getUint32(at);
-    const type = String.fromCharCode(data[at + 4] ?? 0, data[at + 5] ?? 0, data[at + 6] ?? 0, data[at + 7] ?? 0);
-    if (type === 'acTL') return true;
-    if (type === 'IDAT' || type === 'IEND') return false;
-    at += 12 + length;
-  }
-  return false;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Inline } from '../../model/inline.js';
 import { canonicalLanguage } from '../../model/language.js';
 import type { Article, Publication } from '../../model/publication.js';
 import { inlineText } from '../../model/text.js';
-import type { ImageStore } from '../../read/images.js';
+import type { ImageStore } from '../../images/image.js';
 import type { CoverArt } from '../cover/cover-art.js';
 
 export type ClaimCheck = 'alt-text' | 'language' | 'heading-order' | 'table-headers';

@@ -3,7 +3,7 @@
  * navigation document and the NCX so they cannot disagree.
  */
 import type { Diagnostics } from '../../check/diagnostic.js';
-import type { ImageStore } from '../../read/images.js';
+import type { ImageStore } from '../../images/image.js';
 import type { MetadataRecord } from '../metadata/record.js';
 import { labelsFor, primaryLanguage } from './labels.js';
 import { articleContext } from './pages/article.js';

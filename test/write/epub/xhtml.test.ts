@@ -6,13 +6,13 @@ import { Diagnostics } from '../../../src/check/diagnostic.js';
 import type { Block } from '../../../src/model/block.js';
 import type { Inline } from '../../../src/model/inline.js';
 import { publication, type Publication } from '../../../src/model/publication.js';
-import type { ImageStore } from '../../../src/read/images.js';
+import type { ImageStore } from '../../../src/images/image.js';
 import { articleContext } from '../../../src/write/epub/pages/article.js';
 import { planPublication } from '../../../src/write/epub/plan.js';
 import { renderBlocks } from '../../../src/write/epub/xhtml/blocks/index.js';
 
 const images: ImageStore = new Map([
-  ['img-1', { id: 'img-1', fileName: 'images/img-1.png', mediaType: 'image/png', data: new Uint8Array(), width: 10, height: 20, file: '/x/a.png' }],
+  ['img-1', { id: 'img-1', fileName: 'images/img-1.png', mediaType: 'image/png', data: new Uint8Array(), width: 10, height: 20, file: '/x/a.png', animated: false, print: { kind: 'bitmap', data: new Uint8Array(), mediaType: 'image/png', width: 10, height: 20 } }],
 ]);
 
 function pub(bodies: Block[][], notes: { id: string; children: Block[] }[] = []): Publication {

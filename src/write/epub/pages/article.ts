@@ -4,7 +4,7 @@
  * reference (https://www.w3.org/TR/dpub-aria-1.1/#doc-endnotes, https://kb.daisy.org/publishing/docs/html/notes.html).
  */
 import type { Diagnostics } from '../../../check/diagnostic.js';
-import type { ImageStore } from '../../../read/images.js';
+import type { ImageStore } from '../../../images/image.js';
 import { labelLang, labelsFor } from '../labels.js';
 import type { ArticlePlan, PublicationPlan } from '../plan.js';
 import { el, escapeXml } from '../../xml.js';

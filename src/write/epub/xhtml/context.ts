@@ -6,7 +6,7 @@ import type { Diagnostics } from '../../../check/diagnostic.js';
 import type { Block } from '../../../model/block.js';
 import type { Inline } from '../../../model/inline.js';
 import type { TextDirection } from '../../../model/language.js';
-import type { ImageStore } from '../../../read/images.js';
+import type { ImageStore } from '../../../images/image.js';
 import type { Labels } from '../labels.js';
 import type { PageMarker } from '../page-breaks.js';
 import type { ArticlePlan, PublicationPlan } from '../plan.js';

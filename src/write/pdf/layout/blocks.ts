@@ -5,7 +5,7 @@
 import type { Block, BlockQuote, CodeBlock, Figure, Heading, List, Paragraph, Table } from '../../../model/block.js';
 import type { Inline } from '../../../model/inline.js';
 import { inlineText } from '../../../model/text.js';
-import type { LoadedImage } from '../../../read/images.js';
+import type { LoadedImage } from '../../../images/image.js';
 import { textWidth } from '../font-metrics.js';
 import { drawableText } from '../glyph-coverage.js';
 import { structChild, type StructNode, type StructType } from '../tag/struct-node.js';
@@ -319,7 +319,9 @@ function figureUnits(block: Figure, place: Place, ctx: FlowContext): Unit[] {
   let height = ctx.leading * 4;
   if (image) {
     // Never wider than the text block, never so tall that it and its caption leave the page.
-    const natural = (image.width / 150) * 72;
+    // A bitmap's natural print size assumes 150 dpi; an SVG's is its CSS size (96 px to the inch).
+    const vector = image.mediaType === 'image/svg+xml';
+    const natural = vector ? image.width * 0.75 : (image.width / 150) * 72;
     width = Math.min(place.width, decorative ? natural : Math.max(natural, place.width * 0.5));
     height = (width * image.height) / image.width;
     const maxHeight = ctx.areaHeight * 0.75 - captionHeight - gap;
@@ -327,7 +329,7 @@ function figureUnits(block: Figure, place: Place, ctx: FlowContext): Unit[] {
       height = maxHeight;
       width = (height * image.width) / image.height;
     }
-    const dpi = image.width / (width / 72);
+    const dpi = image.print.kind === 'bitmap' ? image.print.width / (width / 72) : Infinity;
     if (dpi < 300) ctx.lowResolution(image, Math.round(dpi), width);
   }
   const spaceBefore = place.first ? 0 : ctx.leading * 0.75;

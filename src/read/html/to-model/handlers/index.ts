@@ -17,6 +17,7 @@ import { link } from './link.js';
 import { list } from './list.js';
 import { emphasis, strikethrough, strong, subscript } from './marks.js';
 import { paragraph } from './paragraph.js';
+import { picture } from './picture.js';
 import { quote } from './quote.js';
 import { superscript } from './superscript.js';
 import { table } from './table.js';
@@ -36,6 +37,9 @@ export const handlers: Readonly<Record<AllowedElement, Handler>> = {
   hr: thematicBreak,
   div: container, section: container, aside: container, header: container, footer: container,
   img: image,
+  picture,
+  // A <source> outside <picture> has no text and no image of its own.
+  source: ignore,
   code: inlineCode, kbd: inlineCode, samp: inlineCode,
   em: emphasis, i: emphasis, cite: emphasis, dfn: emphasis,
   strong, b: strong,

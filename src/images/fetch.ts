@@ -2,19 +2,17 @@
  * Downloads a remote image, only when the user asked for it (`--fetch-remote`): with a timeout, a
  * size cap and a content-type check, so a slow, huge or mislabelled resource fails clearly.
  */
-import type { Diagnostics } from '../check/diagnostic.js';
-import { acceptImage, megabytes, type ImageLimits, type ImageRef, type ImageStore, type LoadedImage } from './images.js';
+import { megabytes, type ImageLimits, type ImageResult, type ImageStore } from './image.js';
+import { acceptImage } from './load.js';
 
 export interface FetchOptions {
   /** Milliseconds before a download is abandoned. Default 15,000. */
   timeoutMs: number;
 }
 
-export async function fetchImage(url: string, ref: ImageRef, store: ImageStore, diagnostics: Diagnostics, limits: ImageLimits, options: FetchOptions = { timeoutMs: 15_000 }): Promise<LoadedImage | undefined> {
-  const fail = (message: string, fix: string): undefined => {
-    diagnostics.error({ code: 'image.fetch', file: ref.file, message: `${ref.field} ${url}: ${message}`, fix });
-    return undefined;
-  };
+/** Downloads `url` and loads it like a local file; a failed download is a broken reference. */
+export async function fetchImage(url: string, store: ImageStore, limits: ImageLimits, options: FetchOptions = { timeoutMs: 15_000 }): Promise<ImageResult> {
+  const fail = (message: string, fix: string): ImageResult => ({ problem: { kind: 'missing', message, fix } });
   if (!/^https?:\/\//i.test(url)) return fail('is not an http(s) URL', 'use an http or https address');
   let response: Response;
   try {
@@ -25,7 +23,8 @@ export async function fetchImage(url: string, ref: ImageRef, store: ImageStore, 
   }
   if (!response.ok) return fail(`could not be downloaded (HTTP ${response.status})`, 'check the address');
   const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'image/jpeg' && type !== 'image/png') return fail(`is served as "${type || 'no content type'}", not as a JPEG or PNG image`, 'link a JPEG or PNG image');
+  // The format is sniffed from the bytes; the served type only has to say it is not a web page.
+  if (type && !type.startsWith('image/') && type !== 'application/octet-stream') return fail(`is served as "${type}", not as an image`, 'link the image itself, not the page that shows it');
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > limits.maxBytes) return fail(`is ${megabytes(declared)}, over the ${megabytes(limits.maxBytes)} limit`, 'use a smaller image or raise --max-image-mb');
   const chunks: Uint8Array[] = [];
@@ -48,5 +47,5 @@ export async function fetchImage(url: string, ref: ImageRef, store: ImageStore, 
     data.set(c, at);
     at += c.length;
   }
-  return acceptImage(data, url, ref, store, diagnostics, limits);
+  return acceptImage(data, url, store, limits);
 }
