@@ -7,15 +7,13 @@
  */
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 import type { ArticleReader, Place, ReadContext } from '../types.js';
 import { articleContent } from './content.js';
 import { placeOf, readHead, type Sourced } from './head.js';
 import { linkedDataArticle, type LinkedDataArticle } from './json-ld.js';
 import { pageMeta } from './meta.js';
-import { sanitize, warnRemovedCharacters } from './sanitize.js';
-import { htmlToModel, type MappingIssue } from './to-model/index.js';
+import { sanitizeTree, warnRemovedCharacters } from './sanitize.js';
+import { hastToModel, type MappingIssue } from './to-model/index.js';
 import { textContent } from './to-model/hast.js';
 import { stripXmlIllegal } from './xml-chars.js';
 
@@ -42,12 +40,12 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
   });
   for (const note of metaNotes) ctx.diagnostics.warn({ code: 'read.html.meta', file, line: note.place?.line, column: note.place?.column, message: note.message, fix: note.fix });
 
-  const safe = sanitize(unified().use(rehypeStringify).stringify(content.root));
+  const safe = sanitizeTree(content.root);
   const removed = stripped.removed + safe.removedCharacters;
   warnRemovedCharacters(ctx.diagnostics, file, removed);
   const title = typeof meta['title'] === 'string' ? meta['title'] : undefined;
   const lang = typeof meta['lang'] === 'string' ? meta['lang'] : undefined;
-  const mapped = htmlToModel(safe.html, {
+  const mapped = hastToModel(safe.tree, {
     ...(title !== undefined && { title }),
     ...(lang !== undefined && { lang }),
     report: (issue: MappingIssue) => ctx.diagnostics.warn({ code: issue.code, file, message: issue.message, fix: issue.fix }),
