@@ -1,43 +1,285 @@
 /**
- * Which part of a page is the article. Prefer `<article>` (the one holding the `<h1>`, else the one
- * with the most text), then `<main>`, then `<body>`. Site chrome outside the article — navigation,
- * the site header, footers, sidebars — is left out; inside an `<article>` everything stays except
- * navigation.
+ * Which part of a page is the article, and what is left out around it.
+ *
+ * - Several `<article>` elements: the one holding most of the text when it clearly dominates (a
+ *   story among teasers), else their nearest common container (a live blog, a page of posts). The
+ *   one holding the page's `<h1>` wins when it holds half the articles' text. Never silently the
+ *   first one.
+ * - No `<article>` (or only articles far smaller than the text outside them): `<main>`, else the
+ *   whole `<body>` without its site header, footers, sidebars and dialogs.
+ * - The `<header>` holding the `<h1>` just before the chosen part (a live blog's title and
+ *   standfirst above its entries) is kept with it.
+ * - Inside the chosen part, navigation and furniture named by class (share bars, comments, related
+ *   links…) are left out — never a subtree holding half its words or the `<h1>`.
+ *
+ * Every word left out is counted by where it was, so the reader can say what it dropped.
  */
-import type { Element, ElementContent, Nodes, Root } from 'hast';
-import { hasTag, roles, textContent } from './to-model/hast.js';
+import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
+import { furnitureByClass, furnitureLabel, isNavigation, pageLandmarkRole } from './furniture.js';
+import { classes, hasTag, stringProp, textContent } from './to-model/hast.js';
+import { countWords, subtreeWords } from './word-count.js';
 
 /** The article part of a parsed document, as a root holding the chosen element's content. */
 export interface ArticleContent {
   root: Root;
-  /** The element chosen (undefined when the whole document was used). */
+  /** The element chosen (undefined when the whole body was used). */
   element?: Element;
+  /** The standfirst (dek) found in the article's header: an element of `root`. */
+  standfirst?: Element;
+  /** Words left out, by where they were (labels may repeat; the reader sums them). */
+  dropped: Dropped[];
 }
 
-const CHROME_ROLES = ['navigation', 'banner', 'contentinfo', 'complementary', 'search'];
+/** Words of one left-out part of the page. */
+export interface Dropped {
+  /** `nav`, `footer.site-footer`, `aside.related`, … */
+  where: string;
+  words: number;
+}
 
-/** Picks the article part of a parsed page and removes the chrome around it. */
+type Mode = 'inside' | 'page';
+
+/** Picks the article part of a parsed page and removes the furniture around and inside it. */
 export function articleContent(document: Root): ArticleContent {
-  const articles = findAll(document, 'article', true);
-  const withH1 = articles.find((a) => findAll(a, 'h1', false).length > 0);
-  const longest = [...articles].sort((a, b) => textContent(b).length - textContent(a).length)[0];
-  const chosen = withH1 ?? longest ?? findAll(document, 'main', true)[0];
-  if (chosen) {
-    return { root: { type: 'root', children: prune(chosen.children, 'inside') }, element: chosen };
+  const page: Parents = findAll(document, ['body'], true)[0] ?? document;
+  const parents = parentMap(page);
+  const h1 = findAll(page, ['h1'], false)[0];
+  const dropped: Dropped[] = [];
+  const chosen = chooseArticle(page, h1, parents);
+  if (!chosen) {
+    const root: Root = { type: 'root', children: prune(contentOf(page), 'page', subtreeWords(page), dropped) };
+    return finish(root, undefined, dropped);
   }
-  const body = findAll(document, 'body', true)[0];
-  return { root: { type: 'root', children: prune(body ? body.children : document.children.filter(isContent), 'page') } };
+  const leadIn = h1 ? leadInHeader(h1, chosen, page, parents) : undefined;
+  recordOutside(page, leadIn ? [leadIn, chosen] : [chosen], parents, dropped);
+  const whole = subtreeWords(chosen) + (leadIn ? subtreeWords(leadIn) : 0);
+  const children = [...(leadIn ? prune([leadIn], 'inside', whole, dropped) : []), ...prune(chosen.children, 'inside', whole, dropped)];
+  return finish({ type: 'root', children }, chosen, dropped);
 }
 
-function isContent(node: Root['children'][number]): node is ElementContent {
-  return node.type === 'element' || node.type === 'text' || node.type === 'comment';
+function finish(root: Root, element: Element | undefined, dropped: Dropped[]): ArticleContent {
+  const standfirst = findStandfirst(root);
+  return { root, ...(element && { element }), ...(standfirst && { standfirst }), dropped };
 }
 
-/** Elements named `name`, outermost first; with `outermost`, not those nested in another one. */
-function findAll(node: Nodes, name: string, outermost: boolean): Element[] {
+/** The chosen article element, or undefined to use the whole body. */
+function chooseArticle(page: Parents, h1: Element | undefined, parents: Parents_): Element | undefined {
+  const main = findAll(page, ['main'], true)[0] ?? findRole(page, 'main');
+  const articles = findAll(page, ['article'], true).map((element) => ({ element, words: keptWords(element) }));
+  if (articles.length === 0 || articles.every((a) => a.words === 0)) return main;
+  const total = articles.reduce((n, a) => n + a.words, 0);
+  const ranked = [...articles].sort((a, b) => b.words - a.words);
+  const [top, second] = [ranked[0]!, ranked[1]];
+  const withH1 = h1 ? articles.find((a) => isAncestor(a.element, h1, parents)) : undefined;
+  let chosen: Element;
+  if (withH1 && withH1.words * 2 >= total) chosen = withH1.element;
+  else if (!second || top.words >= 2 * second.words) chosen = top.element;
+  else chosen = commonAncestor(ranked.filter((a) => a.words * 4 >= top.words).map((a) => a.element), parents) ?? top.element;
+  // The articles are teasers around a story written without <article>: text outside every
+  // article (what the page keeps once its chrome is gone) far outweighs the choice.
+  const outside = Math.max(0, pageWords(page) - total);
+  if (keptWords(chosen) * 2 < outside) return main && !isAncestor(chosen, main, parents) ? main : undefined;
+  return chosen;
+}
+
+/** Words an element keeps once the furniture inside it is left out. */
+function keptWords(element: Element): number {
+  const sink: Dropped[] = [];
+  prune(element.children, 'inside', subtreeWords(element), sink);
+  return subtreeWords(element) - sink.reduce((n, d) => n + d.words, 0);
+}
+
+/** Words the whole page keeps once its chrome is left out. */
+function pageWords(page: Parents): number {
+  const sink: Dropped[] = [];
+  prune(contentOf(page), 'page', subtreeWords(page), sink);
+  return subtreeWords(page) - sink.reduce((n, d) => n + d.words, 0);
+}
+
+/**
+ * The `<header>` (or `<hgroup>`, or the bare `<h1>`) holding the page's title just before the
+ * chosen part, when both sit in one nearby container: a live blog's title and standfirst above
+ * its entries, a story whose headline block precedes `<article>`.
+ */
+function leadInHeader(h1: Element, chosen: Element, page: Parents, parents: Parents_): Element | undefined {
+  if (isAncestor(chosen, h1, parents)) return undefined;
+  let block: Element = h1;
+  for (let p = parents.get(h1); p && p !== page && p.type === 'element'; p = parents.get(p)) {
+    if (hasTag(p, 'header', 'hgroup')) {
+      block = p;
+      break;
+    }
+  }
+  if (pageLandmarkRole(block) || findAll(block, ['nav'], false).length > 0 || isAncestor(block, chosen, parents)) return undefined;
+  const common = commonAncestor([block, chosen], parents);
+  if (!common || common === page || !precedes(block, chosen, page)) return undefined;
+  const levels = depth(chosen, parents) - depth(common, parents);
+  return levels <= 3 ? block : undefined;
+}
+
+/**
+ * Removes furniture from `children`. `whole` is the word count of the part being kept: a class name
+ * never removes a subtree holding half of it (a wrapper called `content has-sidebar`).
+ */
+function prune(children: ElementContent[], mode: Mode, whole: number, dropped: Dropped[], sectioned = false): ElementContent[] {
+  return children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [child];
+    if (isFurniture(child, mode, whole, sectioned)) {
+      const words = subtreeWords(child);
+      if (words > 0) dropped.push({ where: furnitureLabel(child), words });
+      return [];
+    }
+    const inside = sectioned || hasTag(child, 'article', 'aside', 'main', 'nav', 'section');
+    return [{ ...child, children: prune(child.children, mode, whole, dropped, inside) }];
+  });
+}
+
+function isFurniture(node: Element, mode: Mode, whole: number, sectioned: boolean): boolean {
+  if (isNavigation(node)) return true;
+  const holdsTitle = findAll(node, ['h1'], false).length > 0;
+  if (furnitureByClass(node) && !holdsTitle && subtreeWords(node) * 2 <= whole) return true;
+  if (mode === 'inside') return false;
+  // On a whole page, header/footer/aside outside sectioning content are the site's banner,
+  // footer and sidebar (their ARIA mapping in HTML-AAM); inside a section they belong to it.
+  if (pageLandmarkRole(node) || hasTag(node, 'dialog')) return true;
+  if (!sectioned && hasTag(node, 'footer', 'aside')) return true;
+  return !sectioned && hasTag(node, 'header') && !holdsTitle;
+}
+
+/** Records as dropped everything in `page` that is not (inside) one of `keep`. */
+function recordOutside(node: Parents, keep: Element[], parents: Parents_, dropped: Dropped[]): void {
+  for (const child of node.children) {
+    if (child.type === 'text') {
+      const words = countWords(child.value);
+      if (words > 0) dropped.push({ where: node.type === 'element' ? furnitureLabel(node) : 'text', words });
+      continue;
+    }
+    if (child.type !== 'element' || keep.includes(child)) continue;
+    if (keep.some((k) => isAncestor(child, k, parents))) {
+      recordOutside(child, keep, parents, dropped);
+      continue;
+    }
+    const words = subtreeWords(child);
+    if (words > 0) dropped.push({ where: furnitureLabel(child), words });
+  }
+}
+
+/** Words in a class or id that name a standfirst (dek, summary, intro…). */
+const STANDFIRST = /(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|subtitel|subhead|subheading|subheadline|summary|strapline|lede|lead|intro|excerpt|description|teaser|abstract|chapeau|chapo)(?=$|[\s_-])/i;
+/** Words in a class or id that name a byline or dateline. */
+const BYLINE = /(?:^|[\s_-])(?:byline|author|authors|meta|date|dateline|posted|published|credit|credits|timestamp|time)(?=$|[\s_-])/i;
+/** Standfirsts are a sentence or two; a longer one is article text. */
+const MAX_STANDFIRST_WORDS = 60;
+
+/**
+ * The standfirst in the article's header (the `<header>`/`<hgroup>` holding the `<h1>`, else the
+ * first one at the top of the article): a block named so by its class, the `<p>` of an `<hgroup>`,
+ * or else the first paragraph after the title that is not a byline.
+ */
+function findStandfirst(root: Root): Element | undefined {
+  const headers = findAll(root, ['header', 'hgroup'], true);
+  const header = headers.find((h) => findAll(h, ['h1'], false).length > 0) ?? root.children.find((c): c is Element => c.type === 'element' && hasTag(c, 'header', 'hgroup'));
+  if (!header) return undefined;
+  const blocks = findAll(header, ['p', 'div', 'h2', 'h3', 'span'], false).filter(isStandfirstShaped);
+  const named = blocks.find((b) => STANDFIRST.test(names(b)));
+  if (named) return named;
+  if (hasTag(header, 'hgroup')) return blocks.find((b) => hasTag(b, 'p'));
+  const title = findAll(header, ['h1'], false)[0];
+  if (!title) return undefined;
+  const order = elementsInOrder(header);
+  const after = order.indexOf(title);
+  return blocks.find((b) => hasTag(b, 'p') && order.indexOf(b) > after && !isByline(b));
+}
+
+function isStandfirstShaped(node: Element): boolean {
+  const words = subtreeWords(node);
+  const inner = node.children.flatMap((c) => findAll(c, ['img', 'figure', 'picture', 'video', 'h1', 'p'], false));
+  return words > 0 && words <= MAX_STANDFIRST_WORDS && inner.length === 0;
+}
+
+function isByline(node: Element): boolean {
+  if (BYLINE.test(names(node))) return true;
+  if (findAll(node, ['time', 'address'], false).length > 0) return true;
+  if (findAll(node, ['a'], false).some((a) => /(?:^|\s)author(?:\s|$)/i.test(stringProp(a, 'rel') ?? ''))) return true;
+  return /^\s*(?:by|von|par|por|di|door|av|af)\s/i.test(textContent(node));
+}
+
+function names(node: Element): string {
+  return [...classes(node), stringProp(node, 'id') ?? ''].join(' ');
+}
+
+type Parents_ = Map<Nodes, Parents>;
+
+/** Each node's parent, for walking up. */
+function parentMap(root: Parents): Parents_ {
+  const map: Parents_ = new Map();
+  const visit = (node: Parents): void => {
+    for (const child of node.children) {
+      map.set(child, node);
+      if (child.type === 'element') visit(child);
+    }
+  };
+  visit(root);
+  return map;
+}
+
+function isAncestor(ancestor: Nodes, node: Nodes, parents: Parents_): boolean {
+  for (let p = parents.get(node); p; p = parents.get(p)) if (p === ancestor) return true;
+  return false;
+}
+
+function depth(node: Nodes, parents: Parents_): number {
+  let n = 0;
+  for (let p = parents.get(node); p; p = parents.get(p)) n++;
+  return n;
+}
+
+/** The nearest element holding all of `nodes` (undefined when only the page root does). */
+function commonAncestor(nodes: Element[], parents: Parents_): Element | undefined {
+  const chain = (node: Nodes): Parents[] => {
+    const out: Parents[] = [];
+    for (let p = parents.get(node); p; p = parents.get(p)) out.push(p);
+    return out;
+  };
+  const [first, ...rest] = nodes;
+  if (!first) return undefined;
+  if (rest.length === 0) return first;
+  const candidates = chain(first);
+  const found = candidates.find((c) => rest.every((n) => isAncestor(c, n, parents)));
+  return found?.type === 'element' ? found : undefined;
+}
+
+function precedes(a: Element, b: Element, page: Parents): boolean {
+  const order = elementsInOrder(page);
+  return order.indexOf(a) < order.indexOf(b);
+}
+
+function elementsInOrder(root: Parents): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Parents): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      out.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function contentOf(node: Parents): ElementContent[] {
+  return (node.children as Nodes[]).filter((c): c is ElementContent => c.type === 'element' || c.type === 'text' || c.type === 'comment');
+}
+
+function findRole(node: Parents, role: string): Element | undefined {
+  return elementsInOrder(node).find((e) => (stringProp(e, 'role') ?? '').split(/\s+/).includes(role));
+}
+
+/** Elements named one of `names`, in document order; with `outermost`, not those nested in another one. */
+function findAll(node: Nodes, tags: string[], outermost: boolean): Element[] {
   const found: Element[] = [];
   const visit = (n: Nodes): void => {
-    if (n.type === 'element' && n.tagName === name) {
+    if (n.type === 'element' && tags.includes(n.tagName)) {
       found.push(n);
       if (outermost) return;
     }
@@ -45,21 +287,4 @@ function findAll(node: Nodes, name: string, outermost: boolean): Element[] {
   };
   visit(node);
   return found;
-}
-
-/**
- * Removes navigation everywhere; on a page without `<article>`/`<main>` also the site's header
- * (unless it holds the `<h1>`, then it is the article's header), footers and sidebars.
- */
-function prune(children: ElementContent[], where: 'inside' | 'page'): ElementContent[] {
-  return children.flatMap((child): ElementContent[] => {
-    if (child.type !== 'element') return [child];
-    if (hasTag(child, 'nav') || roles(child).some((r) => r === 'navigation' || r === 'search')) return [];
-    if (where === 'page') {
-      const chrome = hasTag(child, 'footer', 'aside') || roles(child).some((r) => CHROME_ROLES.includes(r));
-      const siteHeader = hasTag(child, 'header') && findAll(child, 'h1', false).length === 0;
-      if (chrome || siteHeader) return [];
-    }
-    return [{ ...child, children: prune(child.children, where) }];
-  });
 }

@@ -5,10 +5,10 @@
  * scripts); then the article part of the page goes through the same sanitize → model mapping as
  * Markdown.
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { ArticleReader, Place, ReadContext } from '../types.js';
-import { articleContent } from './content.js';
+import { articleContent, type ArticleContent, type Dropped } from './content.js';
 import { placeOf, readHead, type Sourced } from './head.js';
 import { linkedDataArticle, type LinkedDataArticle } from './json-ld.js';
 import { pageMeta } from './meta.js';
@@ -16,6 +16,7 @@ import { sanitizeTree, warnRemovedCharacters } from './sanitize.js';
 import { hastToModel, type MappingIssue } from './to-model/index.js';
 import { textContent } from './to-model/hast.js';
 import { stripXmlIllegal } from './xml-chars.js';
+import { fallbackTitle } from '../title-fallback.js';
 
 /**
  * Reads an HTML page or fragment. Metadata comes from `<head>`, Open Graph and JSON-LD; `lang` is
@@ -39,8 +40,14 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
     ...(h1 && { h1 }),
   });
   for (const note of metaNotes) ctx.diagnostics.warn({ code: 'read.html.meta', file, line: note.place?.line, column: note.place?.column, message: note.message, fix: note.fix });
+  warnFurniture(file, content.dropped, ctx);
+  const root = takeStandfirst(content, meta, places);
+  if (meta['title'] === undefined) {
+    const title = fallbackTitle(file, ctx, 'no <title>, <h1>, og:title or JSON-LD headline');
+    if (title !== undefined) meta['title'] = title;
+  }
 
-  const safe = sanitizeTree(content.root);
+  const safe = sanitizeTree(root);
   const removed = stripped.removed + safe.removedCharacters;
   warnRemovedCharacters(ctx.diagnostics, file, removed);
   const title = typeof meta['title'] === 'string' ? meta['title'] : undefined;
@@ -79,6 +86,58 @@ function readLinkedData(blocks: Sourced[], file: string, ctx: ReadContext): { li
     }
   }
   return {};
+}
+
+/** Most words a page-furniture warning names places for; the rest are counted together. */
+const FURNITURE_PLACES = 8;
+
+/**
+ * One warning per article saying how many words of the page were left out and from where, e.g.
+ * "left out 312 words of page furniture: nav (40), footer (120), aside.related (152)".
+ */
+function warnFurniture(file: string, dropped: Dropped[], ctx: ReadContext): void {
+  const byPlace = new Map<string, number>();
+  for (const d of dropped) byPlace.set(d.where, (byPlace.get(d.where) ?? 0) + d.words);
+  const total = dropped.reduce((n, d) => n + d.words, 0);
+  if (total === 0) return;
+  const places = [...byPlace].map(([where, words]) => `${where} (${words})`);
+  const shown = places.slice(0, FURNITURE_PLACES).join(', ');
+  const more = places.length > FURNITURE_PLACES ? ` and ${places.length - FURNITURE_PLACES} more places` : '';
+  ctx.diagnostics.warn({
+    code: 'read.html.furniture',
+    file,
+    message: `left out ${total} word${total === 1 ? '' : 's'} of page furniture: ${shown}${more}`,
+    fix: 'if any of it is article text, put the whole article in one <article> or <main> element',
+  });
+}
+
+/**
+ * The standfirst of the article's header becomes the subtitle (dek) when the page gives none; one
+ * that repeats the subtitle is left out of the body (it is printed as the dek); any other stays text.
+ */
+function takeStandfirst(content: ArticleContent, meta: Record<string, unknown>, places: Map<string, Place>): Root {
+  const node = content.standfirst;
+  if (!node) return content.root;
+  const text = textContent(node).replace(/\s+/g, ' ').trim();
+  const subtitle = meta['subtitle'];
+  if (subtitle === undefined) {
+    meta['subtitle'] = text;
+    const place = placeOf(node);
+    if (place) places.set('subtitle', place);
+  } else if (typeof subtitle !== 'string' || comparable(subtitle) !== comparable(text)) {
+    return content.root;
+  }
+  return withoutNode(content.root, node);
+}
+
+function comparable(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+}
+
+function withoutNode(root: Root, target: Element): Root {
+  const strip = (children: ElementContent[]): ElementContent[] =>
+    children.flatMap((child): ElementContent[] => (child === target ? [] : child.type === 'element' ? [{ ...child, children: strip(child.children) }] : [child]));
+  return { ...root, children: strip(root.children as ElementContent[]) };
 }
 
 function firstH1(root: Root | Element): Sourced | undefined {

@@ -7,6 +7,7 @@ import { parseDate } from '../../model/index.js';
 import { hastToModel } from '../html/index.js';
 import { sanitizeTree, warnRemovedCharacters } from '../html/sanitize.js';
 import { stripXmlIllegal } from '../html/xml-chars.js';
+import { fallbackTitle } from '../title-fallback.js';
 import type { ArticleReader, Place } from '../types.js';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { frontMatterMeta } from './meta.js';
@@ -72,6 +73,10 @@ export const readMarkdown: ArticleReader = (file, source, ctx) => {
   });
   const titleLine = mapped.title !== undefined && firstH1Line !== undefined ? firstH1Line + split.bodyLine - 1 : undefined;
   if (mapped.title !== undefined) meta['title'] = mapped.title;
+  if (meta['title'] === undefined) {
+    const fallback = fallbackTitle(file, ctx, 'no `title:` in the front matter and no `# heading`');
+    if (fallback !== undefined) meta['title'] = fallback;
+  }
   if (mapped.body.length === 0 && mapped.notes.length === 0) {
     ctx.diagnostics.warn({ code: 'read.no-body', file, line: split.bodyLine, column: 1, message: 'the article has no text after its front matter', fix: 'write the article below the closing `---`' });
   }
