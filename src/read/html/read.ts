@@ -6,12 +6,12 @@
  * Markdown.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import type { ArticleReader, Place, ReadContext } from '../types.js';
 import { articleContent, type ArticleContent, type Dropped } from './content.js';
 import { placeOf, readHead, type Sourced } from './head.js';
 import { linkedDataArticle, type LinkedDataArticle } from './json-ld.js';
 import { pageMeta } from './meta.js';
+import { parseHtml, reopenUnclosedComment } from './parse.js';
 import { sanitizeTree, warnRemovedCharacters } from './sanitize.js';
 import { hastToModel, type MappingIssue } from './to-model/index.js';
 import { textContent } from './to-model/hast.js';
@@ -28,7 +28,20 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
     return undefined;
   }
   const stripped = stripXmlIllegal(source);
-  const document = fromHtml(stripped.text);
+  const { tree: document, unclosedComment } = parseHtml(stripped.text);
+  if (unclosedComment) {
+    const restored = reopenUnclosedComment(document, unclosedComment);
+    if (restored > 0) {
+      ctx.diagnostics.warn({
+        code: 'read.html.unclosed-comment',
+        file,
+        line: unclosedComment.line,
+        column: unclosedComment.column,
+        message: 'this comment is never closed, so browsers hide the rest of the file; its text was kept',
+        fix: 'close the comment with `-->` where it should end',
+      });
+    }
+  }
   const head = readHead(document);
   const { linkedData, place: linkedDataPlace } = readLinkedData(head.jsonLd, file, ctx);
   const content = articleContent(document);

@@ -10,7 +10,6 @@
  * With one parse there is nothing to disagree about.
  */
 import type { Element, ElementContent, Properties, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { find, html as htmlSchema } from 'property-information';
 import type { Diagnostics } from '../../check/diagnostic.js';
@@ -22,9 +21,11 @@ import {
   ELEMENT_ATTRIBUTES,
   GLOBAL_ATTRIBUTES,
   RENAMED_ELEMENTS,
+  SPACED_ELEMENTS,
   URL_ATTRIBUTES,
   type AllowedElement,
 } from './allowlist.js';
+import { parseHtml } from './parse.js';
 import { allowedHref, allowedSrc } from './url-policy.js';
 import { stripXmlIllegal } from './xml-chars.js';
 
@@ -44,6 +45,7 @@ export interface Sanitized {
 const ALLOWED = new Set<string>(ALLOWED_ELEMENTS);
 const DISCARDED = new Set(DISCARDED_WITH_CONTENT);
 const GLOBAL = new Set(GLOBAL_ATTRIBUTES);
+const SPACED = new Set(SPACED_ELEMENTS);
 
 /**
  * Makes a parsed tree safe to map into the model. The input is not changed. Elements the allowlist
@@ -58,7 +60,7 @@ export function sanitizeTree(tree: Root): SanitizedTree {
 /** Makes untrusted HTML (a fragment or a whole document) safe: parsed once, sanitized as a tree. */
 export function sanitize(input: string): Sanitized {
   const raw = stripXmlIllegal(input);
-  const safe = sanitizeTree(fromHtml(raw.text, { fragment: true }));
+  const safe = sanitizeTree(parseHtml(raw.text, { fragment: true }).tree);
   return { html: toHtml(safe.tree, { closeSelfClosing: true }), removedCharacters: raw.removed + safe.removedCharacters };
 }
 
@@ -87,7 +89,10 @@ function one(node: unknown, counter: Counter): ElementContent[] {
   const props = typeof properties === 'object' && properties !== null ? (properties as Properties) : {};
   const renamed = Object.hasOwn(RENAMED_ELEMENTS, name) ? RENAMED_ELEMENTS[name] : undefined;
   const target = renamed ?? (ALLOWED.has(name) ? (name as AllowedElement) : undefined);
-  if (target === undefined) return children(inner, counter);
+  if (target === undefined) {
+    const content = children(inner, counter);
+    return SPACED.has(name) && content.length > 0 ? [{ type: 'text', value: ' ' }, ...content, { type: 'text', value: ' ' }] : content;
+  }
   // Only task-list checkboxes are inputs worth keeping.
   if (target === 'input' && String(props['type'] ?? '').toLowerCase() !== 'checkbox') return [];
   const element: Element = { type: 'element', tagName: target, properties: attributes(target, props, counter), children: children(inner, counter) };

@@ -1,0 +1,92 @@
+/**
+ * The one HTML parse of the reader: parse5 (the WHATWG algorithm browsers use) into hast. Every
+ * later step — choosing the article, sanitizing, mapping to the model — reads this one tree, so
+ * no second parser can see a different document than the first.
+ *
+ * Parsed with scripting enabled, as the browsers readers use: `<noscript>` content is then raw
+ * text (dropped by the sanitizer with the element), so a comment or tag inside it cannot reach
+ * the paragraphs after it. hast-util-from-html always parses with scripting disabled, hence parse5
+ * is called directly here.
+ * https://html.spec.whatwg.org/multipage/parsing.html#parsing-html-fragments
+ */
+import type { Comment, Element, ElementContent, Root, RootContent } from 'hast';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { parse, parseFragment, type ParserError } from 'parse5';
+import { VFile } from 'vfile';
+import type { Place } from '../types.js';
+
+export interface Parsed {
+  tree: Root;
+  /**
+   * Where a comment left open to the end of the file began, when one did. Browsers hide everything
+   * after it; the reader keeps that text (see `reopenUnclosedComment`) and says so.
+   */
+  unclosedComment?: Place;
+}
+
+/** Parses a whole document (or, with `fragment`, a fragment in `<body>`'s context). */
+export function parseHtml(text: string, options: { fragment?: boolean } = {}): Parsed {
+  let open = false;
+  const onParseError = (error: ParserError): void => {
+    if (error.code === 'eof-in-comment') open = true;
+  };
+  const settings = { sourceCodeLocationInfo: true, scriptingEnabled: true, onParseError };
+  const p5 = options.fragment ? parseFragment(text, settings) : parse(text, settings);
+  const tree = fromParse5(p5, { file: new VFile(text) }) as Root;
+  // parse5 reports the error where the file ends; the comment that reaches it is the one.
+  const unclosed = open ? commentEndingAt(tree, text.length) : undefined;
+  return { tree, ...(unclosed && { unclosedComment: unclosed }) };
+}
+
+function commentEndingAt(node: Root | Element, offset: number): Place | undefined {
+  for (const child of node.children) {
+    if (child.type === 'comment' && child.position?.end.offset === offset) return { line: child.position.start.line, column: child.position.start.column };
+    if (child.type === 'element') {
+      const inner = commentEndingAt(child, offset);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Puts back the markup of a comment that was never closed (`<!-- note` and then the rest of the
+ * article), the one that began at `place`: its text is parsed as a fragment and takes its place (in
+ * `<body>` when the comment began in `<head>`). Returns the number of nodes restored.
+ */
+export function reopenUnclosedComment(tree: Root, place: Place): number {
+  const found = findComment(tree, place);
+  if (!found) return 0;
+  const { parent, comment } = found;
+  const restored = parseHtml(comment.value, { fragment: true }).tree.children as ElementContent[];
+  const index = parent.children.indexOf(comment);
+  parent.children.splice(index, 1);
+  const inHead = parent.type === 'root' || parent.tagName === 'head' || parent.tagName === 'html';
+  const body = inHead ? findBody(tree) : undefined;
+  if (body) body.children.push(...restored);
+  else (parent.children as RootContent[]).splice(index, 0, ...restored);
+  return restored.length;
+}
+
+function findComment(node: Root | Element, place: Place): { parent: Root | Element; comment: Comment } | undefined {
+  for (const child of node.children) {
+    if (child.type === 'comment') {
+      const start = child.position?.start;
+      if (start && start.line === place.line && start.column === place.column) return { parent: node, comment: child };
+    } else if (child.type === 'element') {
+      const inner = findComment(child, place);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+function findBody(tree: Root): Element | undefined {
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'body') return child;
+    const inner = child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'body');
+    if (inner) return inner;
+  }
+  return undefined;
+}
