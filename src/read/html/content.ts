@@ -37,7 +37,17 @@ export interface Dropped {
   words: number;
 }
 
-type Mode = 'inside' | 'page';
+/**
+ * Where pruning happens: inside the chosen article (only navigation and furniture named by class
+ * go), or over a whole page (also the site's landmarks). `whole` is the word count of the part kept.
+ */
+interface Scope {
+  mode: 'inside' | 'page';
+  whole: number;
+  dropped: Dropped[];
+  /** On a page: whether an element comes after the page's `<h1>` (so a `<header>` there is the post's). */
+  afterTitle?: (node: Element) => boolean;
+}
 
 /** Picks the article part of a parsed page and removes the furniture around and inside it. */
 export function articleContent(document: Root): ArticleContent {
@@ -47,13 +57,14 @@ export function articleContent(document: Root): ArticleContent {
   const dropped: Dropped[] = [];
   const chosen = chooseArticle(page, h1, parents);
   if (!chosen) {
-    const root: Root = { type: 'root', children: prune(contentOf(page), 'page', subtreeWords(page), dropped) };
+    const root: Root = { type: 'root', children: prune(contentOf(page), pageScope(page, h1, dropped)) };
     return finish(root, undefined, dropped);
   }
   const leadIn = h1 ? leadInHeader(h1, chosen, page, parents) : undefined;
   recordOutside(page, leadIn ? [leadIn, chosen] : [chosen], parents, dropped);
   const whole = subtreeWords(chosen) + (leadIn ? subtreeWords(leadIn) : 0);
-  const children = [...(leadIn ? prune([leadIn], 'inside', whole, dropped) : []), ...prune(chosen.children, 'inside', whole, dropped)];
+  const scope: Scope = { mode: 'inside', whole, dropped };
+  const children = [...(leadIn ? prune([leadIn], scope) : []), ...prune(chosen.children, scope)];
   return finish({ type: 'root', children }, chosen, dropped);
 }
 
@@ -85,14 +96,14 @@ function chooseArticle(page: Parents, h1: Element | undefined, parents: Parents_
 /** Words an element keeps once the furniture inside it is left out. */
 function keptWords(element: Element): number {
   const sink: Dropped[] = [];
-  prune(element.children, 'inside', subtreeWords(element), sink);
+  prune(element.children, { mode: 'inside', whole: subtreeWords(element), dropped: sink });
   return subtreeWords(element) - sink.reduce((n, d) => n + d.words, 0);
 }
 
 /** Words the whole page keeps once its chrome is left out. */
 function pageWords(page: Parents): number {
   const sink: Dropped[] = [];
-  prune(contentOf(page), 'page', subtreeWords(page), sink);
+  prune(contentOf(page), pageScope(page, findAll(page, ['h1'], false)[0], sink));
   return subtreeWords(page) - sink.reduce((n, d) => n + d.words, 0);
 }
 
@@ -121,29 +132,37 @@ function leadInHeader(h1: Element, chosen: Element, page: Parents, parents: Pare
  * Removes furniture from `children`. `whole` is the word count of the part being kept: a class name
  * never removes a subtree holding half of it (a wrapper called `content has-sidebar`).
  */
-function prune(children: ElementContent[], mode: Mode, whole: number, dropped: Dropped[], sectioned = false): ElementContent[] {
+function prune(children: ElementContent[], scope: Scope, sectioned = false): ElementContent[] {
   return children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child];
-    if (isFurniture(child, mode, whole, sectioned)) {
+    if (isFurniture(child, scope, sectioned)) {
       const words = subtreeWords(child);
-      if (words > 0) dropped.push({ where: furnitureLabel(child), words });
+      if (words > 0) scope.dropped.push({ where: furnitureLabel(child), words });
       return [];
     }
     const inside = sectioned || hasTag(child, 'article', 'aside', 'main', 'nav', 'section');
-    return [{ ...child, children: prune(child.children, mode, whole, dropped, inside) }];
+    return [{ ...child, children: prune(child.children, scope, inside) }];
   });
 }
 
-function isFurniture(node: Element, mode: Mode, whole: number, sectioned: boolean): boolean {
+function pageScope(page: Parents, h1: Element | undefined, dropped: Dropped[]): Scope {
+  const order = elementsInOrder(page);
+  const titleAt = h1 ? order.indexOf(h1) : -1;
+  const index = new Map(order.map((e, i) => [e, i]));
+  return { mode: 'page', whole: subtreeWords(page), dropped, afterTitle: (node) => titleAt >= 0 && (index.get(node) ?? -1) > titleAt };
+}
+
+function isFurniture(node: Element, scope: Scope, sectioned: boolean): boolean {
   if (isNavigation(node)) return true;
   const holdsTitle = findAll(node, ['h1'], false).length > 0;
-  if (furnitureByClass(node) && !holdsTitle && subtreeWords(node) * 2 <= whole) return true;
-  if (mode === 'inside') return false;
+  if (furnitureByClass(node) && !holdsTitle && subtreeWords(node) * 2 <= scope.whole) return true;
+  if (scope.mode === 'inside') return false;
   // On a whole page, header/footer/aside outside sectioning content are the site's banner,
-  // footer and sidebar (their ARIA mapping in HTML-AAM); inside a section they belong to it.
+  // footer and sidebar (their ARIA mapping in HTML-AAM); inside a section they belong to it, and
+  // a header after the page's <h1> is the post's own (its standfirst, its byline).
   if (pageLandmarkRole(node) || hasTag(node, 'dialog')) return true;
   if (!sectioned && hasTag(node, 'footer', 'aside')) return true;
-  return !sectioned && hasTag(node, 'header') && !holdsTitle;
+  return !sectioned && hasTag(node, 'header') && !holdsTitle && !(scope.afterTitle?.(node) ?? false);
 }
 
 /** Records as dropped everything in `page` that is not (inside) one of `keep`. */
@@ -178,7 +197,10 @@ const MAX_STANDFIRST_WORDS = 60;
  */
 function findStandfirst(root: Root): Element | undefined {
   const headers = findAll(root, ['header', 'hgroup'], true);
-  const header = headers.find((h) => findAll(h, ['h1'], false).length > 0) ?? root.children.find((c): c is Element => c.type === 'element' && hasTag(c, 'header', 'hgroup'));
+  const header =
+    headers.find((h) => findAll(h, ['h1'], false).length > 0) ??
+    root.children.find((c): c is Element => c.type === 'element' && hasTag(c, 'header', 'hgroup')) ??
+    headerAfterTitle(root);
   if (!header) return undefined;
   const blocks = findAll(header, ['p', 'div', 'h2', 'h3', 'span'], false).filter(isStandfirstShaped);
   const named = blocks.find((b) => STANDFIRST.test(names(b)));
@@ -189,6 +211,16 @@ function findStandfirst(root: Root): Element | undefined {
   const order = elementsInOrder(header);
   const after = order.indexOf(title);
   return blocks.find((b) => hasTag(b, 'p') && order.indexOf(b) > after && !isByline(b));
+}
+
+/** A `<header>` right after the `<h1>` (`<h1>Title</h1><header><p class="summary">…`). */
+function headerAfterTitle(root: Root): Element | undefined {
+  const h1 = findAll(root, ['h1'], false)[0];
+  if (!h1) return undefined;
+  const parents = parentMap(root);
+  const siblings = ((parents.get(h1)?.children ?? []) as Nodes[]).filter((c): c is Element => c.type === 'element');
+  const next = siblings[siblings.indexOf(h1) + 1];
+  return next && hasTag(next, 'header', 'hgroup') ? next : undefined;
 }
 
 function isStandfirstShaped(node: Element): boolean {
