@@ -4,14 +4,19 @@
  * exactly the words that were left out. The fixtures mark their furniture with `data-furniture` so
  * the test can count it independently of the reader.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Element, Nodes } from 'hast';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../../src/check/diagnostic.js';
 import { article } from '../../../src/model/index.js';
 import { readHtml } from '../../../src/read/html/index.js';
 import { parseHtml } from '../../../src/read/html/parse.js';
-import { words } from '../../support/words.js';
+import { cli, tempFolder } from '../../support/cli.js';
+import { epubText } from '../../support/epub.js';
+import { runEpubcheck } from '../../support/epubcheck.js';
+import { pdfText } from '../../support/pdf.js';
+import { missingInOrder, words } from '../../support/words.js';
 import { allText } from '../model-walk.js';
 
 const PAGES = new URL('../../fixtures/read/pages/', import.meta.url);
@@ -105,4 +110,53 @@ describe.each(CASES)('a saved page: $file', (page) => {
     expect(named.reduce((n, m) => n + Number(m[2]), 0)).toBe(want.furniture);
     expect(diagnostics.errors).toEqual([]);
   });
+});
+
+/** End to end through the CLI: the article's words come back from the EPUB and the PDF, the furniture's do not. */
+describe('saved pages built by the CLI', () => {
+  const pages = CASES.filter((c) => c.file === 'news-standfirst.html' || c.file === 'blog-noscript.html');
+  const built = new Map<string, { epub: string; pdf: string; epubWords: string[]; pdfWords: string[] }>();
+  let stderr = '';
+
+  beforeAll(async () => {
+    const dir = tempFolder();
+    for (const page of pages) copyFileSync(new URL(page.file, PAGES), path.join(dir, page.file));
+    const out = path.join(dir, 'out');
+    const run = cli(['build', ...pages.map((p) => path.join(dir, p.file)), '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    stderr = run.stderr;
+    const outputs = readdirSync(out);
+    for (const page of pages) {
+      const slug = page.title.toLowerCase().replace(/[^a-z]+/g, '-').slice(0, 12);
+      const epub = path.join(out, outputs.find((f) => f.endsWith('.epub') && f.startsWith(slug))!);
+      const pdf = epub.replace(/\.epub$/, '.pdf');
+      built.set(page.file, { epub, pdf, epubWords: words(await epubText(epub)), pdfWords: words(await pdfText(pdf)) });
+    }
+  }, 180_000);
+
+  it.each(pages)('$file: every article word, in order, in the EPUB and the PDF', (page) => {
+    const source = readFileSync(new URL(page.file, PAGES), 'utf8');
+    const want = [...words(page.title), ...words(page.subtitle), ...expected(source, page).article];
+    const { epubWords, pdfWords } = built.get(page.file)!;
+    expect(missingInOrder(epubWords, want)).toBeUndefined();
+    expect(missingInOrder(pdfWords, want, { joinBroken: true })).toBeUndefined();
+  });
+
+  it('leaves the furniture out of both files, and says so once per article', () => {
+    const gone = ['Accept all', 'Share on Facebook', 'cinnamon buns', 'Flooded tunnel adds', 'Registered in England', 'Toller Bericht', 'Neueste Beiträge', 'Stolz präsentiert', 'Zählpixel', 'Jetzt buchen'];
+    for (const { epubWords, pdfWords } of built.values()) {
+      const epub = epubWords.join(' ');
+      const pdf = pdfWords.join(' ');
+      for (const phrase of gone) {
+        expect(epub).not.toContain(phrase);
+        expect(pdf).not.toContain(phrase);
+      }
+    }
+    expect(stderr.match(/warning: left out \d+ words of page furniture/g)).toHaveLength(2);
+  });
+
+  it('gives an EPUB that EPUBCheck passes', async () => {
+    const report = await runEpubcheck(built.get('blog-noscript.html')!.epub);
+    expect(report.fatal + report.errors + report.warnings, JSON.stringify(report.messages.slice(0, 5))).toBe(0);
+  }, 120_000);
 });
