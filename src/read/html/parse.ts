@@ -33,14 +33,15 @@ export function parseHtml(text: string, options: { fragment?: boolean } = {}): P
   const settings = { sourceCodeLocationInfo: true, scriptingEnabled: true, onParseError };
   const p5 = options.fragment ? parseFragment(text, settings) : parse(text, settings);
   const tree = fromParse5(p5, { file: new VFile(text) }) as Root;
-  // parse5 reports the error where the file ends; the comment that reaches it is the one.
+  // parse5 reports the error where the file ends; the comment that reaches it is the one (its end
+  // offset may be one past the end).
   const unclosed = open ? commentEndingAt(tree, text.length) : undefined;
   return { tree, ...(unclosed && { unclosedComment: unclosed }) };
 }
 
 function commentEndingAt(node: Root | Element, offset: number): Place | undefined {
   for (const child of node.children) {
-    if (child.type === 'comment' && child.position?.end.offset === offset) return { line: child.position.start.line, column: child.position.start.column };
+    if (child.type === 'comment' && (child.position?.end.offset ?? -1) >= offset) return { line: child.position.start.line, column: child.position.start.column };
     if (child.type === 'element') {
       const inner = commentEndingAt(child, offset);
       if (inner) return inner;

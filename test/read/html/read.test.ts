@@ -124,3 +124,66 @@ describe('readHtml dates', () => {
     expect(meta('June 30, 2025')).toBe('June 30, 2025');
   });
 });
+
+describe('readHtml chooses the article (issue 10)', () => {
+  const para = (word: string, n: number) => `<p>${Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ')}</p>`;
+
+  it('keeps the article holding most of the text, not the first', () => {
+    const { candidate, diagnostics } = read(`<body><article>${para('teaser', 8)}</article><article><h2>Story</h2>${para('story', 80)}</article><article>${para('other', 6)}</article></body>`);
+    expect(allText(candidate)).toBe(`Story\n${Array.from({ length: 80 }, (_, i) => `story${i}`).join(' ')}`);
+    expect(diagnostics.warnings.filter((d) => d.code === 'read.html.furniture').map((d) => d.message)).toEqual(['left out 14 words of page furniture: article (14)']);
+  });
+
+  it('keeps the common container when the text is spread over many articles', () => {
+    const entries = Array.from({ length: 6 }, (_, i) => `<article>${para(`e${i}w`, 20 + i)}</article>`).join('');
+    const { candidate } = read(`<body><nav>Menu</nav><div class="entries">${entries}</div><footer>Foot</footer></body>`);
+    expect(words(allText(candidate))).toHaveLength(6 * 20 + 15);
+  });
+
+  it('keeps the page when its <article> elements are small teasers beside a story written without one', () => {
+    const { candidate } = read(`<body><div class="story"><h1>T</h1>${para('story', 120)}</div><aside><article>${para('teaser', 10)}</article></aside></body>`);
+    expect(words(allText(candidate))).toHaveLength(120);
+  });
+
+  it('keeps a standfirst as text when the page already gives another subtitle, and leaves out one that repeats it', () => {
+    const ld = (alt: string) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"T","alternativeHeadline":"${alt}"}</script>`;
+    const page = (alt: string) => `${ld(alt)}<article><header><h1>T</h1><p class="standfirst">The standfirst says this.</p></header><p>Body.</p></article>`;
+    const other = read(page('A different dek')).candidate;
+    expect(other.meta['subtitle']).toBe('A different dek');
+    expect(allText(other)).toBe('The standfirst says this.\nBody.');
+    const same = read(page('The standfirst says this.')).candidate;
+    expect(allText(same)).toBe('Body.');
+  });
+
+  it('never drops by class a part holding most of the article', () => {
+    const { candidate } = read(`<article><h1>T</h1><div class="content has-sidebar">${para('kept', 50)}</div><div class="sidebar">${para('side', 5)}</div></article>`);
+    expect(words(allText(candidate))).toHaveLength(50);
+    const wrapper = read(`<article><h1>T</h1><div class="comments-enabled">${para('kept', 50)}</div></article>`).candidate;
+    expect(words(allText(wrapper))).toHaveLength(50);
+  });
+});
+
+describe('readHtml keeps text a parser would hide (issue 10)', () => {
+  it('keeps the rest of the file after a comment that is never closed, and says where it began', () => {
+    const { candidate, diagnostics } = read('<html lang="en"><title>T</title><body><p>Before.</p>\n<!-- note to self\n<p>After one.</p><p>After two.</p></body></html>');
+    expect(allText(candidate)).toBe('Before.\nnote to self\nAfter one.\nAfter two.');
+    expect(diagnostics.warnings.map((d) => [d.code, d.line, d.column])).toEqual([['read.html.unclosed-comment', 2, 1]]);
+  });
+});
+
+describe('readHtml title fallback (issue 10)', () => {
+  it('titles a page without any title after its file, with a warning', () => {
+    const { candidate, diagnostics } = read('<html lang="en"><body><p>Only text.</p></body></html>', 'posts/2025-06-30-my-first_post.html');
+    expect(candidate.meta['title']).toBe('my first post');
+    expect(diagnostics.warnings.map((d) => d.code)).toEqual(['read.title.missing']);
+    expect(diagnostics.warnings[0]!.message).toContain('"my first post" is used');
+    expect(read('<p>x</p>', 'site/field-notes/index.html').candidate.meta['title']).toBe('field notes');
+  });
+
+  it('refuses it with --strict', () => {
+    const diagnostics = new Diagnostics();
+    const result = readHtml('untitled.html', '<p>Only text.</p>', { diagnostics, strict: true });
+    expect(result!.candidate.meta['title']).toBeUndefined();
+    expect(diagnostics.errors.map((d) => [d.code, d.file])).toEqual([['read.title.missing', 'untitled.html']]);
+  });
+});

@@ -177,3 +177,18 @@ describe('readMarkdown errors', () => {
     expect(diagnostics.warnings.map((d) => d.code)).toEqual(['read.illegal-characters']);
   });
 });
+
+describe('readMarkdown title fallback (issue 10)', () => {
+  it('titles a post without `title:` or `# heading` after its file, with a warning', () => {
+    const { candidate, diagnostics } = read('---\nlang: en\n---\n\nJust a note.\n', 'notes/2025-06-30-weekly_links.md');
+    expect(candidate!.meta['title']).toBe('weekly links');
+    expect(diagnostics.warnings.map((d) => d.code)).toEqual(['read.title.missing']);
+  });
+
+  it('refuses it with --strict', () => {
+    const diagnostics = new Diagnostics();
+    const result = readMarkdown('weekly.md', 'Just a note.\n', { diagnostics, strict: true });
+    expect(result!.candidate.meta['title']).toBeUndefined();
+    expect(diagnostics.errors.map((d) => d.code)).toEqual(['read.title.missing']);
+  });
+});
