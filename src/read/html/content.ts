@@ -154,15 +154,25 @@ function pageScope(page: Parents, h1: Element | undefined, dropped: Dropped[]): 
 
 function isFurniture(node: Element, scope: Scope, sectioned: boolean): boolean {
   if (isNavigation(node)) return true;
-  const holdsTitle = findAll(node, ['h1'], false).length > 0;
-  if (furnitureByClass(node) && !holdsTitle && subtreeWords(node) * 2 <= scope.whole) return true;
+  if (furnitureByClass(node) && subtreeWords(node) * 2 <= scope.whole && !holdsTitle(node)) return true;
   if (scope.mode === 'inside') return false;
   // On a whole page, header/footer/aside outside sectioning content are the site's banner,
   // footer and sidebar (their ARIA mapping in HTML-AAM); inside a section they belong to it, and
   // a header after the page's <h1> is the post's own (its standfirst, its byline).
   if (pageLandmarkRole(node) || hasTag(node, 'dialog')) return true;
   if (!sectioned && hasTag(node, 'footer', 'aside')) return true;
-  return !sectioned && hasTag(node, 'header') && !holdsTitle && !(scope.afterTitle?.(node) ?? false);
+  return !sectioned && hasTag(node, 'header') && !holdsTitle(node) && !(scope.afterTitle?.(node) ?? false);
+}
+
+const titled = new WeakMap<Element, boolean>();
+
+/** Whether a subtree holds an `<h1>` (cached: pruning asks about every element of a page). */
+function holdsTitle(node: Element): boolean {
+  const known = titled.get(node);
+  if (known !== undefined) return known;
+  const found = node.tagName === 'h1' || node.children.some((c) => c.type === 'element' && holdsTitle(c));
+  titled.set(node, found);
+  return found;
 }
 
 /** Records as dropped everything in `page` that is not (inside) one of `keep`. */

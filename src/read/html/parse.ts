@@ -41,7 +41,8 @@ export function parseHtml(text: string, options: { fragment?: boolean } = {}): P
 
 function commentEndingAt(node: Root | Element, offset: number): Place | undefined {
   for (const child of node.children) {
-    if (child.type === 'comment' && (child.position?.end.offset ?? -1) >= offset) return { line: child.position.start.line, column: child.position.start.column };
+    const position = child.type === 'comment' ? child.position : undefined;
+    if (position && (position.end.offset ?? -1) >= offset) return { line: position.start.line, column: position.start.column };
     if (child.type === 'element') {
       const inner = commentEndingAt(child, offset);
       if (inner) return inner;
