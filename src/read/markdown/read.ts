@@ -60,7 +60,17 @@ export const readMarkdown: ArticleReader = (file, source, ctx) => {
   const dated = DATED_FILE.exec(path.basename(file));
   if (meta['published'] === undefined && dated && parseDate(dated[1]!)) meta['published'] = dated[1];
 
-  const { tree, firstH1Line } = markdownToHast(split.body);
+  const { tree, firstH1Line, unclosedComment } = markdownToHast(split.body);
+  if (unclosedComment) {
+    ctx.diagnostics.warn({
+      code: 'read.markdown.unclosed-comment',
+      file,
+      line: unclosedComment.line + split.bodyLine - 1,
+      column: unclosedComment.column,
+      message: 'this comment is never closed, so it would hide the rest of the file; its text was kept',
+      fix: 'close the comment with `-->` where it should end',
+    });
+  }
   const safe = sanitizeTree(tree);
   const removed = stripped.removed + safe.removedCharacters;
   warnRemovedCharacters(ctx.diagnostics, file, removed);

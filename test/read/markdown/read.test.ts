@@ -192,3 +192,14 @@ describe('readMarkdown title fallback (issue 10)', () => {
     expect(diagnostics.errors.map((d) => d.code)).toEqual(['read.title.missing']);
   });
 });
+
+describe('readMarkdown keeps text an unclosed comment would hide (issue 10)', () => {
+  it('reads the rest of the post after a `<!--` that is never closed, and warns at its line', () => {
+    const { candidate, diagnostics } = read('---\ntitle: T\n---\nFirst paragraph.\n\n<!-- TODO: add photos\n\nSecond *paragraph*.\n\n## Heading\n\nThird.\n');
+    expect(allText(candidate!)).toBe('First paragraph.\nTODO: add photos\nSecond paragraph.\nHeading\nThird.');
+    expect(diagnostics.warnings.map((d) => [d.code, d.line])).toEqual([['read.markdown.unclosed-comment', 6]]);
+    const closed = read('---\ntitle: T\n---\nFirst.\n\n<!-- hidden -->\n\nSecond.\n');
+    expect(allText(closed.candidate!)).toBe('First.\nSecond.');
+    expect(closed.diagnostics.warnings).toEqual([]);
+  });
+});
