@@ -11,9 +11,16 @@
  */
 import type { Comment, Element, ElementContent, Root, RootContent } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
-import { parse, parseFragment, type ParserError } from 'parse5';
+import { parse, parseFragment, type DefaultTreeAdapterMap, type ParserError } from 'parse5';
 import { VFile } from 'vfile';
 import type { Place } from '../types.js';
+
+/**
+ * Deepest nesting kept, as in Chromium's parser (kMaximumHTMLParserDOMTreeDepth): deeper elements
+ * become siblings inside the element at this depth. Every later step walks the tree recursively, and
+ * a page of thousands of unclosed `<div>`s would otherwise overflow the stack (an internal error).
+ */
+export const MAX_DEPTH = 512;
 
 export interface Parsed {
   tree: Root;
@@ -32,6 +39,7 @@ export function parseHtml(text: string, options: { fragment?: boolean } = {}): P
   };
   const settings = { sourceCodeLocationInfo: true, scriptingEnabled: true, onParseError };
   const p5 = options.fragment ? parseFragment(text, settings) : parse(text, settings);
+  capDepth(p5);
   const tree = fromParse5(p5, { file: new VFile(text) }) as Root;
   // parse5 reports the error where the file ends; the comment that reaches it is the one (its end
   // offset may be one past the end).
@@ -91,4 +99,36 @@ function findBody(tree: Root): Element | undefined {
     if (inner) return inner;
   }
   return undefined;
+}
+
+type P5Node = DefaultTreeAdapterMap['childNode'];
+type P5Parent = DefaultTreeAdapterMap['parentNode'];
+
+/** Flattens everything below MAX_DEPTH into the element at that depth, keeping document order. */
+function capDepth(root: P5Parent): void {
+  const stack: { node: P5Parent; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth >= MAX_DEPTH) {
+      node.childNodes = flatten(node);
+      continue;
+    }
+    for (const child of node.childNodes) if ('childNodes' in child) stack.push({ node: child, depth: depth + 1 });
+  }
+}
+
+/** The descendants of `parent` in document order, each emptied and re-parented to it. */
+function flatten(parent: P5Parent): P5Node[] {
+  const out: P5Node[] = [];
+  const stack: P5Node[] = [...parent.childNodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    out.push(node);
+    if ('childNodes' in node) {
+      stack.push(...[...node.childNodes].reverse());
+      node.childNodes = [];
+    }
+    (node as { parentNode: P5Parent | null }).parentNode = parent;
+  }
+  return out;
 }

@@ -187,3 +187,11 @@ describe('readHtml title fallback (issue 10)', () => {
     expect(diagnostics.errors.map((d) => [d.code, d.file])).toEqual([['read.title.missing', 'untitled.html']]);
   });
 });
+
+describe('readHtml on absurdly deep nesting', () => {
+  it('flattens below 512 levels as browsers do, keeping every word and never overflowing the stack', () => {
+    const depth = 3000;
+    const { candidate } = read(`<article><h1>T</h1><p>Before.</p>${'<div><span>'.repeat(depth)}<p>Deep text.</p>${'</span></div>'.repeat(depth)}<p>After.</p></article>`);
+    expect(allText(candidate)).toBe('Before.\nDeep text.\nAfter.');
+  });
+});
