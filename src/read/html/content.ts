@@ -8,15 +8,16 @@
  * - No `<article>` (or only articles far smaller than the text outside them): `<main>`, else the
  *   whole `<body>` without its site header, footers, sidebars and dialogs.
  * - The `<header>` holding the `<h1>` just before the chosen part (a live blog's title and
- *   standfirst above its entries) is kept with it.
+ *   standfirst above its entries) is kept with it; standfirst.ts finds the dek in it.
  * - Inside the chosen part, navigation and furniture named by class (share bars, comments, related
  *   links…) are left out — never a subtree holding half its words or the `<h1>`.
  *
  * Every word left out is counted by where it was, so the reader can say what it dropped.
  */
-import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
+import type { Element, ElementContent, Parents, Root } from 'hast';
 import { furnitureByClass, furnitureLabel, isNavigation, pageLandmarkRole } from './furniture.js';
-import { classes, hasTag, stringProp, textContent } from './to-model/hast.js';
+import { hasTag } from './to-model/hast.js';
+import { commonAncestor, contentOf, depth, elementsInOrder, findAll, findRole, isAncestor, parentMap, precedes, type ParentMap } from './tree.js';
 import { countWords, subtreeWords } from './word-count.js';
 
 /** The article part of a parsed document, as a root holding the chosen element's content. */
@@ -24,8 +25,6 @@ export interface ArticleContent {
   root: Root;
   /** The element chosen (undefined when the whole body was used). */
   element?: Element;
-  /** The standfirst (dek) found in the article's header: an element of `root`. */
-  standfirst?: Element;
   /** Words left out, by where they were (labels may repeat; the reader sums them). */
   dropped: Dropped[];
 }
@@ -69,12 +68,11 @@ export function articleContent(document: Root): ArticleContent {
 }
 
 function finish(root: Root, element: Element | undefined, dropped: Dropped[]): ArticleContent {
-  const standfirst = findStandfirst(root);
-  return { root, ...(element && { element }), ...(standfirst && { standfirst }), dropped };
+  return { root, ...(element && { element }), dropped };
 }
 
 /** The chosen article element, or undefined to use the whole body. */
-function chooseArticle(page: Parents, h1: Element | undefined, parents: Parents_): Element | undefined {
+function chooseArticle(page: Parents, h1: Element | undefined, parents: ParentMap): Element | undefined {
   const main = findAll(page, ['main'], true)[0] ?? findRole(page, 'main');
   const articles = findAll(page, ['article'], true).map((element) => ({ element, words: keptWords(element) }));
   if (articles.length === 0 || articles.every((a) => a.words === 0)) return main;
@@ -112,7 +110,7 @@ function pageWords(page: Parents): number {
  * chosen part, when both sit in one nearby container: a live blog's title and standfirst above
  * its entries, a story whose headline block precedes `<article>`.
  */
-function leadInHeader(h1: Element, chosen: Element, page: Parents, parents: Parents_): Element | undefined {
+function leadInHeader(h1: Element, chosen: Element, page: Parents, parents: ParentMap): Element | undefined {
   if (isAncestor(chosen, h1, parents)) return undefined;
   let block: Element = h1;
   for (let p = parents.get(h1); p && p !== page && p.type === 'element'; p = parents.get(p)) {
@@ -176,7 +174,7 @@ function holdsTitle(node: Element): boolean {
 }
 
 /** Records as dropped everything in `page` that is not (inside) one of `keep`. */
-function recordOutside(node: Parents, keep: Element[], parents: Parents_, dropped: Dropped[]): void {
+function recordOutside(node: Parents, keep: Element[], parents: ParentMap, dropped: Dropped[]): void {
   for (const child of node.children) {
     if (child.type === 'text') {
       const words = countWords(child.value);
@@ -193,140 +191,3 @@ function recordOutside(node: Parents, keep: Element[], parents: Parents_, droppe
   }
 }
 
-/** Words in a class or id that name a standfirst (dek, summary, intro…). */
-const STANDFIRST = /(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|subtitel|subhead|subheading|subheadline|summary|strapline|lede|lead|intro|excerpt|description|teaser|abstract|chapeau|chapo)(?=$|[\s_-])/i;
-/** Words in a class or id that name a byline or dateline. */
-const BYLINE = /(?:^|[\s_-])(?:byline|author|authors|meta|date|dateline|posted|published|credit|credits|timestamp|time)(?=$|[\s_-])/i;
-/** Standfirsts are a sentence or two; a longer one is article text. */
-const MAX_STANDFIRST_WORDS = 60;
-
-/**
- * The standfirst in the article's header (the `<header>`/`<hgroup>` holding the `<h1>`, else the
- * first one at the top of the article): a block named so by its class, the `<p>` of an `<hgroup>`,
- * or else the first paragraph after the title that is not a byline.
- */
-function findStandfirst(root: Root): Element | undefined {
-  const headers = findAll(root, ['header', 'hgroup'], true);
-  const header =
-    headers.find((h) => findAll(h, ['h1'], false).length > 0) ??
-    root.children.find((c): c is Element => c.type === 'element' && hasTag(c, 'header', 'hgroup')) ??
-    headerAfterTitle(root);
-  if (!header) return undefined;
-  const blocks = findAll(header, ['p', 'div', 'h2', 'h3', 'span'], false).filter(isStandfirstShaped);
-  const named = blocks.find((b) => STANDFIRST.test(names(b)));
-  if (named) return named;
-  if (hasTag(header, 'hgroup')) return blocks.find((b) => hasTag(b, 'p'));
-  const title = findAll(header, ['h1'], false)[0];
-  if (!title) return undefined;
-  const order = elementsInOrder(header);
-  const after = order.indexOf(title);
-  return blocks.find((b) => hasTag(b, 'p') && order.indexOf(b) > after && !isByline(b));
-}
-
-/** A `<header>` right after the `<h1>` (`<h1>Title</h1><header><p class="summary">…`). */
-function headerAfterTitle(root: Root): Element | undefined {
-  const h1 = findAll(root, ['h1'], false)[0];
-  if (!h1) return undefined;
-  const parents = parentMap(root);
-  const siblings = ((parents.get(h1)?.children ?? []) as Nodes[]).filter((c): c is Element => c.type === 'element');
-  const next = siblings[siblings.indexOf(h1) + 1];
-  return next && hasTag(next, 'header', 'hgroup') ? next : undefined;
-}
-
-function isStandfirstShaped(node: Element): boolean {
-  const words = subtreeWords(node);
-  const inner = node.children.flatMap((c) => findAll(c, ['img', 'figure', 'picture', 'video', 'h1', 'p'], false));
-  return words > 0 && words <= MAX_STANDFIRST_WORDS && inner.length === 0;
-}
-
-function isByline(node: Element): boolean {
-  if (BYLINE.test(names(node))) return true;
-  if (findAll(node, ['time', 'address'], false).length > 0) return true;
-  if (findAll(node, ['a'], false).some((a) => /(?:^|\s)author(?:\s|$)/i.test(stringProp(a, 'rel') ?? ''))) return true;
-  return /^\s*(?:by|von|par|por|di|door|av|af)\s/i.test(textContent(node));
-}
-
-function names(node: Element): string {
-  return [...classes(node), stringProp(node, 'id') ?? ''].join(' ');
-}
-
-type Parents_ = Map<Nodes, Parents>;
-
-/** Each node's parent, for walking up. */
-function parentMap(root: Parents): Parents_ {
-  const map: Parents_ = new Map();
-  const visit = (node: Parents): void => {
-    for (const child of node.children) {
-      map.set(child, node);
-      if (child.type === 'element') visit(child);
-    }
-  };
-  visit(root);
-  return map;
-}
-
-function isAncestor(ancestor: Nodes, node: Nodes, parents: Parents_): boolean {
-  for (let p = parents.get(node); p; p = parents.get(p)) if (p === ancestor) return true;
-  return false;
-}
-
-function depth(node: Nodes, parents: Parents_): number {
-  let n = 0;
-  for (let p = parents.get(node); p; p = parents.get(p)) n++;
-  return n;
-}
-
-/** The nearest element holding all of `nodes` (undefined when only the page root does). */
-function commonAncestor(nodes: Element[], parents: Parents_): Element | undefined {
-  const chain = (node: Nodes): Parents[] => {
-    const out: Parents[] = [];
-    for (let p = parents.get(node); p; p = parents.get(p)) out.push(p);
-    return out;
-  };
-  const [first, ...rest] = nodes;
-  if (!first) return undefined;
-  if (rest.length === 0) return first;
-  const candidates = chain(first);
-  const found = candidates.find((c) => rest.every((n) => isAncestor(c, n, parents)));
-  return found?.type === 'element' ? found : undefined;
-}
-
-function precedes(a: Element, b: Element, page: Parents): boolean {
-  const order = elementsInOrder(page);
-  return order.indexOf(a) < order.indexOf(b);
-}
-
-function elementsInOrder(root: Parents): Element[] {
-  const out: Element[] = [];
-  const visit = (node: Parents): void => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      out.push(child);
-      visit(child);
-    }
-  };
-  visit(root);
-  return out;
-}
-
-function contentOf(node: Parents): ElementContent[] {
-  return (node.children as Nodes[]).filter((c): c is ElementContent => c.type === 'element' || c.type === 'text' || c.type === 'comment');
-}
-
-function findRole(node: Parents, role: string): Element | undefined {
-  return elementsInOrder(node).find((e) => (stringProp(e, 'role') ?? '').split(/\s+/).includes(role));
-}
-
-/** Elements named one of `names`, in document order; with `outermost`, not those nested in another one. */
-function findAll(node: Nodes, tags: string[], outermost: boolean): Element[] {
-  const found: Element[] = [];
-  const visit = (n: Nodes): void => {
-    if (n.type === 'element' && tags.includes(n.tagName)) {
-      found.push(n);
-      if (outermost) return;
-    }
-    if (n.type === 'element' || n.type === 'root') for (const child of n.children) visit(child);
-  };
-  visit(node);
-  return found;
-}

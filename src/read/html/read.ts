@@ -5,18 +5,19 @@
  * scripts); then the article part of the page goes through the same sanitize → model mapping as
  * Markdown.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
+import { fallbackTitle } from '../title-fallback.js';
 import type { ArticleReader, Place, ReadContext } from '../types.js';
-import { articleContent, type ArticleContent, type Dropped } from './content.js';
+import { articleContent, type Dropped } from './content.js';
 import { placeOf, readHead, type Sourced } from './head.js';
 import { linkedDataArticle, type LinkedDataArticle } from './json-ld.js';
 import { pageMeta } from './meta.js';
 import { parseHtml, reopenUnclosedComment } from './parse.js';
 import { sanitizeTree, warnRemovedCharacters } from './sanitize.js';
+import { takeStandfirst } from './standfirst.js';
 import { hastToModel, type MappingIssue } from './to-model/index.js';
 import { textContent } from './to-model/hast.js';
 import { stripXmlIllegal } from './xml-chars.js';
-import { fallbackTitle } from '../title-fallback.js';
 
 /**
  * Reads an HTML page or fragment. Metadata comes from `<head>`, Open Graph and JSON-LD; `lang` is
@@ -54,7 +55,7 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
   });
   for (const note of metaNotes) ctx.diagnostics.warn({ code: 'read.html.meta', file, line: note.place?.line, column: note.place?.column, message: note.message, fix: note.fix });
   warnFurniture(file, content.dropped, ctx);
-  const root = takeStandfirst(content, meta, places);
+  const root = takeStandfirst(content.root, meta, places);
   if (meta['title'] === undefined) {
     const title = fallbackTitle(file, ctx, 'no <title>, <h1>, og:title or JSON-LD headline');
     if (title !== undefined) meta['title'] = title;
@@ -122,35 +123,6 @@ function warnFurniture(file: string, dropped: Dropped[], ctx: ReadContext): void
     message: `left out ${total} word${total === 1 ? '' : 's'} of page furniture: ${shown}${more}`,
     fix: 'if any of it is article text, put the whole article in one <article> or <main> element',
   });
-}
-
-/**
- * The standfirst of the article's header becomes the subtitle (dek) when the page gives none; one
- * that repeats the subtitle is left out of the body (it is printed as the dek); any other stays text.
- */
-function takeStandfirst(content: ArticleContent, meta: Record<string, unknown>, places: Map<string, Place>): Root {
-  const node = content.standfirst;
-  if (!node) return content.root;
-  const text = textContent(node).replace(/\s+/g, ' ').trim();
-  const subtitle = meta['subtitle'];
-  if (subtitle === undefined) {
-    meta['subtitle'] = text;
-    const place = placeOf(node);
-    if (place) places.set('subtitle', place);
-  } else if (typeof subtitle !== 'string' || comparable(subtitle) !== comparable(text)) {
-    return content.root;
-  }
-  return withoutNode(content.root, node);
-}
-
-function comparable(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
-}
-
-function withoutNode(root: Root, target: Element): Root {
-  const strip = (children: ElementContent[]): ElementContent[] =>
-    children.flatMap((child): ElementContent[] => (child === target ? [] : child.type === 'element' ? [{ ...child, children: strip(child.children) }] : [child]));
-  return { ...root, children: strip(root.children as ElementContent[]) };
 }
 
 function firstH1(root: Root | Element): Sourced | undefined {
