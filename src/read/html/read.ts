@@ -12,6 +12,7 @@ import { articleContent, type Dropped } from './content.js';
 import { placeOf, readHead, type Sourced } from './head.js';
 import { linkedDataArticle, type LinkedDataArticle } from './json-ld.js';
 import { pageMeta } from './meta.js';
+import { unwrapNoscriptImages } from './noscript.js';
 import { parseHtml, reopenUnclosedComment } from './parse.js';
 import { sanitizeTree, warnRemovedCharacters } from './sanitize.js';
 import { takeStandfirst } from './standfirst.js';
@@ -43,6 +44,7 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
       });
     }
   }
+  unwrapNoscriptImages(document);
   const head = readHead(document);
   const { linkedData, place: linkedDataPlace } = readLinkedData(head.jsonLd, file, ctx);
   const content = articleContent(document);

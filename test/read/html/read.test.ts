@@ -195,3 +195,16 @@ describe('readHtml on absurdly deep nesting', () => {
     expect(allText(candidate)).toBe('Before.\nDeep text.\nAfter.');
   });
 });
+
+describe('readHtml lazy-loaded images (issue 10)', () => {
+  it('takes the image in <noscript> in place of the placeholder before it, and leaves tracking pixels out', () => {
+    const { candidate } = read(
+      '<article><h1>T</h1><p>Text before.</p>' +
+        '<img class="lazyload" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="harbour.jpg" alt="Harbour at dawn"><noscript><img src="harbour.jpg"></noscript>' +
+        '<p>Text after.</p><noscript><img src="https://tracker.example/p.gif" width="1" height="1" alt=""></noscript></article>',
+    );
+    const images = [...nodes(candidate.body)].filter((n) => n['type'] === 'figure').map((n) => n['image']);
+    expect(images).toEqual([{ src: 'harbour.jpg', alt: 'Harbour at dawn' }]);
+    expect(words(allText(candidate))).toEqual(['Text', 'before', 'Text', 'after']);
+  });
+});
