@@ -65,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = new Diagnostics();
   const publications: { pub: Publication; folderInput: boolean }[] = [];
   for (const input of options.inputs) {
-    const read = await readPublication(input, { lang: options.lang, maxArticleBytes: options.maxArticleBytes }, diagnostics);
+    const read = await readPublication(input, { lang: options.lang, maxArticleBytes: options.maxArticleBytes, strict: options.strict }, diagnostics);
     if (read.publication) {
       cleanPublicationText(read.publication, diagnostics);
       const folderInput = await stat(input).then((s) => s.isDirectory(), () => false);

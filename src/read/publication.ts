@@ -32,6 +32,8 @@ export interface ReadOptions {
   lang: string;
   /** Largest article file in bytes. Default 20 MB. */
   maxArticleBytes?: number;
+  /** `--strict`: an article without a title is an error rather than titled after its file. Default false. */
+  strict?: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function readPublication(input: string, options: ReadOptions, diagn
       return { publication, articles: publication?.articles ?? [] };
     }
   }
-  const article = READERS[ext](input, source, { diagnostics });
+  const article = READERS[ext](input, source, { diagnostics, strict: options.strict ?? false });
   if (!article) return NOTHING;
   return assemble([article], undefined, path.dirname(input), options, diagnostics);
 }
@@ -123,7 +125,7 @@ async function readFolder(folder: string, options: ReadOptions, diagnostics: Dia
     }
     const source = await readSource(file, options, diagnostics);
     if (source === undefined) continue;
-    const article = READERS[ext](file, source, { diagnostics });
+    const article = READERS[ext](file, source, { diagnostics, strict: options.strict ?? false });
     if (article) articles.push(article);
   }
   if (articles.length === 0) return NOTHING;

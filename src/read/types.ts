@@ -19,6 +19,8 @@ export interface ReadResult {
 
 export interface ReadContext {
   diagnostics: Diagnostics;
+  /** `--strict`: what would be a warning with a fallback (a title from the file name) is an error. Default false. */
+  strict?: boolean;
 }
 
 /** Reads one article file. Problems go to `ctx.diagnostics`; undefined means nothing usable was read. */

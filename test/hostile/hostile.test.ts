@@ -123,7 +123,9 @@ const rows: Row[] = [
       expect(hrefs.length).toBeGreaterThanOrEqual(2);
     },
   },
-  { name: 'a missing title', files: { 'a.md': '---\nlang: en\n---\n\nText.\n' }, input: 'a.md', status: 1, stderr: [/a\.md.*title/] },
+  // Issue 10: like pandoc, an untitled article is titled after its file, with a warning; --strict refuses it.
+  { name: 'a missing title is taken from the file name', files: { '2025-06-30-my-first_post.md': '---\nlang: en\n---\n\nText.\n' }, input: '2025-06-30-my-first_post.md', status: 0, stderr: [/my-first_post\.md: warning: the article has no title .*"my first post" is used/], keep: 'my first post Text' },
+  { name: 'a missing title with --strict', files: { 'a.html': '<html lang="en"><body><p>Text.</p></body></html>' }, input: 'a.html', args: ['--strict'], status: 1, stderr: [/a\.html: the article has no title .*build without --strict/] },
   { name: 'an impossible date', files: { 'a.md': `${FM('date: 2025-04-31\n')}Text.\n` }, input: 'a.md', status: 1, stderr: [/a\.md:4:1: .*not a real date/] },
   { name: 'an invalid language tag', files: { 'a.md': '---\ntitle: T\nlang: xx_yy_zz!\n---\n\nText.\n' }, input: 'a.md', status: 1, stderr: [/a\.md:3:1: .*BCP 47/] },
   { name: 'broken YAML', files: { 'a.md': '---\ntitle: "unclosed\nlang: en\n---\n\nText.\n' }, input: 'a.md', status: 1, stderr: [/a\.md:\d+:\d+: .*not valid/] },

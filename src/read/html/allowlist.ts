@@ -36,6 +36,17 @@ export const RENAMED_ELEMENTS: Readonly<Record<string, AllowedElement>> = {
   menu: 'ul', dir: 'ul', listing: 'pre', xmp: 'pre', plaintext: 'pre',
 };
 
+/**
+ * Refused SVG and MathML elements whose text reads as words of its own: a chart's labels, a
+ * formula's tokens. They are unwrapped with a space on either side, so `<text>Sales</text><text>2024</text>`
+ * does not become "Sales2024". (The sanitizer lowercases tag names: `foreignObject` → `foreignobject`.)
+ */
+export const SPACED_ELEMENTS: readonly string[] = [
+  'svg', 'g', 'text', 'textpath', 'title', 'desc', 'foreignobject', 'switch',
+  'math', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msub', 'msup', 'msubsup', 'mfrac', 'msqrt', 'mroot',
+  'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'semantics', 'annotation', 'annotation-xml',
+];
+
 /** Attributes allowed on every element: identity and language (WCAG 3.1.2). */
 export const GLOBAL_ATTRIBUTES: readonly string[] = ['id', 'lang', 'dir', 'title'];
 

@@ -6,16 +6,17 @@
  * Markdown.
  */
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
+import { fallbackTitle } from '../title-fallback.js';
 import type { ArticleReader, Place, ReadContext } from '../types.js';
-import { articleContent } from './content.js';
+import { articleContent, type Dropped } from './content.js';
 import { placeOf, readHead, type Sourced } from './head.js';
 import { linkedDataArticle, type LinkedDataArticle } from './json-ld.js';
 import { pageMeta } from './meta.js';
-import { sanitize, warnRemovedCharacters } from './sanitize.js';
-import { htmlToModel, type MappingIssue } from './to-model/index.js';
+import { unwrapNoscriptImages } from './noscript.js';
+import { parseHtml, reopenUnclosedComment } from './parse.js';
+import { sanitizeTree, warnRemovedCharacters } from './sanitize.js';
+import { takeStandfirst } from './standfirst.js';
+import { hastToModel, type MappingIssue } from './to-model/index.js';
 import { textContent } from './to-model/hast.js';
 import { stripXmlIllegal } from './xml-chars.js';
 
@@ -29,7 +30,21 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
     return undefined;
   }
   const stripped = stripXmlIllegal(source);
-  const document = fromHtml(stripped.text);
+  const { tree: document, unclosedComment } = parseHtml(stripped.text);
+  if (unclosedComment) {
+    const restored = reopenUnclosedComment(document, unclosedComment);
+    if (restored > 0) {
+      ctx.diagnostics.warn({
+        code: 'read.html.unclosed-comment',
+        file,
+        line: unclosedComment.line,
+        column: unclosedComment.column,
+        message: 'this comment is never closed, so browsers hide the rest of the file; its text was kept',
+        fix: 'close the comment with `-->` where it should end',
+      });
+    }
+  }
+  unwrapNoscriptImages(document);
   const head = readHead(document);
   const { linkedData, place: linkedDataPlace } = readLinkedData(head.jsonLd, file, ctx);
   const content = articleContent(document);
@@ -41,13 +56,19 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
     ...(h1 && { h1 }),
   });
   for (const note of metaNotes) ctx.diagnostics.warn({ code: 'read.html.meta', file, line: note.place?.line, column: note.place?.column, message: note.message, fix: note.fix });
+  warnFurniture(file, content.dropped, ctx);
+  const root = takeStandfirst(content.root, meta, places);
+  if (meta['title'] === undefined) {
+    const title = fallbackTitle(file, ctx, 'no <title>, <h1>, og:title or JSON-LD headline');
+    if (title !== undefined) meta['title'] = title;
+  }
 
-  const safe = sanitize(unified().use(rehypeStringify).stringify(content.root));
+  const safe = sanitizeTree(root);
   const removed = stripped.removed + safe.removedCharacters;
   warnRemovedCharacters(ctx.diagnostics, file, removed);
   const title = typeof meta['title'] === 'string' ? meta['title'] : undefined;
   const lang = typeof meta['lang'] === 'string' ? meta['lang'] : undefined;
-  const mapped = htmlToModel(safe.html, {
+  const mapped = hastToModel(safe.tree, {
     ...(title !== undefined && { title }),
     ...(lang !== undefined && { lang }),
     report: (issue: MappingIssue) => ctx.diagnostics.warn({ code: issue.code, file, message: issue.message, fix: issue.fix }),
@@ -81,6 +102,29 @@ function readLinkedData(blocks: Sourced[], file: string, ctx: ReadContext): { li
     }
   }
   return {};
+}
+
+/** Most words a page-furniture warning names places for; the rest are counted together. */
+const FURNITURE_PLACES = 8;
+
+/**
+ * One warning per article saying how many words of the page were left out and from where, e.g.
+ * "left out 312 words of page furniture: nav (40), footer (120), aside.related (152)".
+ */
+function warnFurniture(file: string, dropped: Dropped[], ctx: ReadContext): void {
+  const byPlace = new Map<string, number>();
+  for (const d of dropped) byPlace.set(d.where, (byPlace.get(d.where) ?? 0) + d.words);
+  const total = dropped.reduce((n, d) => n + d.words, 0);
+  if (total === 0) return;
+  const places = [...byPlace].map(([where, words]) => `${where} (${words})`);
+  const shown = places.slice(0, FURNITURE_PLACES).join(', ');
+  const more = places.length > FURNITURE_PLACES ? ` and ${places.length - FURNITURE_PLACES} more places` : '';
+  ctx.diagnostics.warn({
+    code: 'read.html.furniture',
+    file,
+    message: `left out ${total} word${total === 1 ? '' : 's'} of page furniture: ${shown}${more}`,
+    fix: 'if any of it is article text, put the whole article in one <article> or <main> element',
+  });
 }
 
 function firstH1(root: Root | Element): Sourced | undefined {

@@ -1,9 +1,9 @@
 /**
  * Characters that XML 1.0 forbids or discourages, removed from untrusted input before parsing.
  *
- * EPUB content documents are XML: one U+0001 makes the whole book unreadable. sanitize-html lets such
- * characters through (also inside attributes), and an HTML parser turns `&#1;` back into one, so this
- * runs on the raw input and again after the parser has decoded character references.
+ * EPUB content documents are XML: one U+0001 makes the whole book unreadable. An HTML parser keeps
+ * such characters (also inside attributes) and turns `&#1;` back into one, so this runs on the raw
+ * input and again on the parsed tree's text and attribute values (see sanitize.ts).
  * https://www.w3.org/TR/xml/#charsets
  */
 

@@ -4,13 +4,14 @@
  */
 import path from 'node:path';
 import { parseDate } from '../../model/index.js';
-import { htmlToModel, sanitize } from '../html/index.js';
-import { warnRemovedCharacters } from '../html/sanitize.js';
+import { hastToModel } from '../html/index.js';
+import { sanitizeTree, warnRemovedCharacters } from '../html/sanitize.js';
 import { stripXmlIllegal } from '../html/xml-chars.js';
+import { fallbackTitle } from '../title-fallback.js';
 import type { ArticleReader, Place } from '../types.js';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { frontMatterMeta } from './meta.js';
-import { markdownToHtml } from './to-html.js';
+import { markdownToHast } from './to-html.js';
 
 /** Jekyll's `2025-06-30-title.md`: the date a post without `date:` was published. */
 const DATED_FILE = /^(\d{4}-\d{2}-\d{2})-/;
@@ -59,19 +60,33 @@ export const readMarkdown: ArticleReader = (file, source, ctx) => {
   const dated = DATED_FILE.exec(path.basename(file));
   if (meta['published'] === undefined && dated && parseDate(dated[1]!)) meta['published'] = dated[1];
 
-  const { html, firstH1Line } = markdownToHtml(split.body);
-  const safe = sanitize(html);
+  const { tree, firstH1Line, unclosedComment } = markdownToHast(split.body);
+  if (unclosedComment) {
+    ctx.diagnostics.warn({
+      code: 'read.markdown.unclosed-comment',
+      file,
+      line: unclosedComment.line + split.bodyLine - 1,
+      column: unclosedComment.column,
+      message: 'this comment is never closed, so it would hide the rest of the file; its text was kept',
+      fix: 'close the comment with `-->` where it should end',
+    });
+  }
+  const safe = sanitizeTree(tree);
   const removed = stripped.removed + safe.removedCharacters;
   warnRemovedCharacters(ctx.diagnostics, file, removed);
   const title = typeof meta['title'] === 'string' && meta['title'] !== '' ? meta['title'] : undefined;
   const lang = typeof meta['lang'] === 'string' ? meta['lang'] : undefined;
-  const mapped = htmlToModel(safe.html, {
+  const mapped = hastToModel(safe.tree, {
     ...(title !== undefined ? { title } : { titleFromFirstH1: meta['title'] === undefined }),
     ...(lang !== undefined && { lang }),
     report: (issue) => ctx.diagnostics.warn({ code: issue.code, file, message: issue.message, fix: issue.fix }),
   });
   const titleLine = mapped.title !== undefined && firstH1Line !== undefined ? firstH1Line + split.bodyLine - 1 : undefined;
   if (mapped.title !== undefined) meta['title'] = mapped.title;
+  if (meta['title'] === undefined) {
+    const fallback = fallbackTitle(file, ctx, 'no `title:` in the front matter and no `# heading`');
+    if (fallback !== undefined) meta['title'] = fallback;
+  }
   if (mapped.body.length === 0 && mapped.notes.length === 0) {
     ctx.diagnostics.warn({ code: 'read.no-body', file, line: split.bodyLine, column: 1, message: 'the article has no text after its front matter', fix: 'write the article below the closing `---`' });
   }

@@ -20,6 +20,7 @@ describe('readHtml on a news page', () => {
   it('reads the metadata from head, Open Graph, article:* and JSON-LD', () => {
     expect(candidate.meta).toEqual({
       title: 'U.S. Explores Israel–Syria Peace Talks',
+      subtitle: 'Trump administration begins early talks with Israel and Syria on security deal.',
       authors: [{ name: 'ClashReport Editor', url: 'https://clashreport.com/author/editor' }],
       published: '2025-06-30T09:12:00+00:00',
       modified: '2025-06-30T11:40:00+00:00',
@@ -31,7 +32,10 @@ describe('readHtml on a news page', () => {
       description: 'Trump administration begins early talks with Israel and Syria on security deal.',
       source: 'https://clashreport.com/world/us-explores-israel-syria-peace-talks',
     });
-    expect(diagnostics.items).toEqual([]);
+    // The chrome around the article is left out, and said so once, with its words counted by place.
+    expect(diagnostics.items.map((d) => [d.code, d.message])).toEqual([
+      ['read.html.furniture', 'left out 39 words of page furniture: div.cookie-banner (9), header.site-header (5), div.breadcrumbs (2), aside.related (6), aside.sidebar (5), footer.site-footer (12)'],
+    ]);
   });
 
   it('locates metadata in the file', () => {
@@ -45,9 +49,10 @@ describe('readHtml on a news page', () => {
 
   it('keeps all of the article text and nothing of the page chrome', () => {
     const text = allText(candidate);
-    const articleOnly = source.slice(source.indexOf('<p class="dek">'), source.indexOf('</article>')).replace(/<script[\s\S]*?<\/script>/g, '');
+    // The dek became the subtitle; the text runs from the byline to the end.
+    const articleOnly = source.slice(source.indexOf('<p class="byline">'), source.indexOf('</article>')).replace(/<script[\s\S]*?<\/script>/g, '');
     const expected = words(articleOnly.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' '));
-    // Every word of the article, in order, from the dek to the end (the h1 became the title).
+    // Every word of the article, in order (the h1 became the title).
     expect(words(text)).toEqual(expected);
     expect(expected.length).toBeGreaterThan(300);
     for (const chrome of ['cookies', 'Politics', 'Search', 'Related', 'Lebanon', 'Most read', 'Trending', 'rights reserved', 'Privacy', 'Subscribe', 'googletag', 'dataLayer', 'Home']) {
@@ -90,7 +95,8 @@ describe('readHtml', () => {
     const { candidate } = read('<body><header><a href="/">Logo</a></header><nav>Menu</nav><main><p>Main text</p><nav>Pager</nav></main><footer>Foot</footer></body>');
     expect(allText(candidate)).toBe('Main text');
     const page = read('<body><header><h1>T</h1><p>Dek</p></header><nav>Menu</nav><p>Text</p><aside>Ad</aside><footer>Foot</footer></body>').candidate;
-    expect(allText(page)).toBe('Dek\nText');
+    expect(allText(page)).toBe('Text');
+    expect(page.meta['subtitle']).toBe('Dek');
   });
 
   it('reads a local og:image with alt as the cover, and warns about one without alt', () => {
@@ -116,5 +122,89 @@ describe('readHtml dates', () => {
     const meta = (content: string) => read(`<meta property="article:published_time" content="${content}"><h1>T</h1>`).candidate.meta['published'];
     expect(meta('Mon, 30 Jun 2025 09:12:00 GMT')).toBe('2025-06-30T09:12:00Z');
     expect(meta('June 30, 2025')).toBe('June 30, 2025');
+  });
+});
+
+describe('readHtml chooses the article (issue 10)', () => {
+  const para = (word: string, n: number) => `<p>${Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ')}</p>`;
+
+  it('keeps the article holding most of the text, not the first', () => {
+    const { candidate, diagnostics } = read(`<body><article>${para('teaser', 8)}</article><article><h2>Story</h2>${para('story', 80)}</article><article>${para('other', 6)}</article></body>`);
+    expect(allText(candidate)).toBe(`Story\n${Array.from({ length: 80 }, (_, i) => `story${i}`).join(' ')}`);
+    expect(diagnostics.warnings.filter((d) => d.code === 'read.html.furniture').map((d) => d.message)).toEqual(['left out 14 words of page furniture: article (14)']);
+  });
+
+  it('keeps the common container when the text is spread over many articles', () => {
+    const entries = Array.from({ length: 6 }, (_, i) => `<article>${para(`e${i}w`, 20 + i)}</article>`).join('');
+    const { candidate } = read(`<body><nav>Menu</nav><div class="entries">${entries}</div><footer>Foot</footer></body>`);
+    expect(words(allText(candidate))).toHaveLength(6 * 20 + 15);
+  });
+
+  it('keeps the page when its <article> elements are small teasers beside a story written without one', () => {
+    const { candidate } = read(`<body><div class="story"><h1>T</h1>${para('story', 120)}</div><aside><article>${para('teaser', 10)}</article></aside></body>`);
+    expect(words(allText(candidate))).toHaveLength(120);
+  });
+
+  it('keeps a standfirst as text when the page already gives another subtitle, and leaves out one that repeats it', () => {
+    const ld = (alt: string) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"T","alternativeHeadline":"${alt}"}</script>`;
+    const page = (alt: string) => `${ld(alt)}<article><header><h1>T</h1><p class="standfirst">The standfirst says this.</p></header><p>Body.</p></article>`;
+    const other = read(page('A different dek')).candidate;
+    expect(other.meta['subtitle']).toBe('A different dek');
+    expect(allText(other)).toBe('The standfirst says this.\nBody.');
+    const same = read(page('The standfirst says this.')).candidate;
+    expect(allText(same)).toBe('Body.');
+  });
+
+  it('never drops by class a part holding most of the article', () => {
+    const { candidate } = read(`<article><h1>T</h1><div class="content has-sidebar">${para('kept', 50)}</div><div class="sidebar">${para('side', 5)}</div></article>`);
+    expect(words(allText(candidate))).toHaveLength(50);
+    const wrapper = read(`<article><h1>T</h1><div class="comments-enabled">${para('kept', 50)}</div></article>`).candidate;
+    expect(words(allText(wrapper))).toHaveLength(50);
+  });
+});
+
+describe('readHtml keeps text a parser would hide (issue 10)', () => {
+  it('keeps the rest of the file after a comment that is never closed, and says where it began', () => {
+    const { candidate, diagnostics } = read('<html lang="en"><title>T</title><body><p>Before.</p>\n<!-- note to self\n<p>After one.</p><p>After two.</p></body></html>');
+    expect(allText(candidate)).toBe('Before.\nnote to self\nAfter one.\nAfter two.');
+    expect(diagnostics.warnings.map((d) => [d.code, d.line, d.column])).toEqual([['read.html.unclosed-comment', 2, 1]]);
+  });
+});
+
+describe('readHtml title fallback (issue 10)', () => {
+  it('titles a page without any title after its file, with a warning', () => {
+    const { candidate, diagnostics } = read('<html lang="en"><body><p>Only text.</p></body></html>', 'posts/2025-06-30-my-first_post.html');
+    expect(candidate.meta['title']).toBe('my first post');
+    expect(diagnostics.warnings.map((d) => d.code)).toEqual(['read.title.missing']);
+    expect(diagnostics.warnings[0]!.message).toContain('"my first post" is used');
+    expect(read('<p>x</p>', 'site/field-notes/index.html').candidate.meta['title']).toBe('field notes');
+  });
+
+  it('refuses it with --strict', () => {
+    const diagnostics = new Diagnostics();
+    const result = readHtml('untitled.html', '<p>Only text.</p>', { diagnostics, strict: true });
+    expect(result!.candidate.meta['title']).toBeUndefined();
+    expect(diagnostics.errors.map((d) => [d.code, d.file])).toEqual([['read.title.missing', 'untitled.html']]);
+  });
+});
+
+describe('readHtml on absurdly deep nesting', () => {
+  it('flattens below 512 levels as browsers do, keeping every word and never overflowing the stack', () => {
+    const depth = 3000;
+    const { candidate } = read(`<article><h1>T</h1><p>Before.</p>${'<div><span>'.repeat(depth)}<p>Deep text.</p>${'</span></div>'.repeat(depth)}<p>After.</p></article>`);
+    expect(allText(candidate)).toBe('Before.\nDeep text.\nAfter.');
+  });
+});
+
+describe('readHtml lazy-loaded images (issue 10)', () => {
+  it('takes the image in <noscript> in place of the placeholder before it, and leaves tracking pixels out', () => {
+    const { candidate } = read(
+      '<article><h1>T</h1><p>Text before.</p>' +
+        '<img class="lazyload" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="harbour.jpg" alt="Harbour at dawn"><noscript><img src="harbour.jpg"></noscript>' +
+        '<p>Text after.</p><noscript><img src="https://tracker.example/p.gif" width="1" height="1" alt=""></noscript></article>',
+    );
+    const images = [...nodes(candidate.body)].filter((n) => n['type'] === 'figure').map((n) => n['image']);
+    expect(images).toEqual([{ src: 'harbour.jpg', alt: 'Harbour at dawn' }]);
+    expect(words(allText(candidate))).toEqual(['Text', 'before', 'Text', 'after']);
   });
 });

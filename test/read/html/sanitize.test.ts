@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sanitize } from '../../../src/read/html/sanitize.js';
 import { htmlToModel } from '../../../src/read/html/to-model/index.js';
 import { allText, nodes, words } from '../model-walk.js';
+import { missingInOrder } from '../../support/words.js';
 
 /** Sanitizes and maps, returning the HTML and the model's text. */
 function run(html: string) {
@@ -102,5 +103,67 @@ describe('sanitize', () => {
   it('keeps block-separated text apart when unwrapping (dl, details, form)', () => {
     const { text } = run('<dl><dt>Term</dt><dd>Definition</dd></dl><details><summary>More</summary>Hidden</details>');
     expect(words(text)).toEqual(['Term', 'Definition', 'More', 'Hidden']);
+  });
+});
+
+/**
+ * Issue 10: the sanitizer works on the one tree parse5 builds. Before, parse5's serialisation was
+ * parsed again by htmlparser2 (sanitize-html), and the two disagreed on raw-text and comment corners.
+ * Words a browser shows are never lost; nothing executable is ever kept.
+ */
+describe('sanitize on one parse tree', () => {
+  const UNSAFE = /<script|<style|<template|<noscript|<svg|<math|<iframe|\son\w+=|javascript:/i;
+
+  it('keeps the paragraph after a <noscript> holding a comment or markup', () => {
+    const cases = [
+      '<p>Before.</p><noscript><!-- </noscript><p>Kept paragraph one.</p> --></noscript><p>After.</p>',
+      '<p>Before.</p><noscript><img src="https://track.example/p.gif?id=1" width="1" height="1" alt=""></noscript><p>Kept paragraph one.</p><p>After.</p>',
+      '<p>Before.</p><noscript><iframe src="https://www.googletagmanager.com/ns.html"></iframe><!--[if IE]><p>old</p><![endif]--></noscript><p>Kept paragraph one.</p><p>After.</p>',
+      '<p>Before.</p><noscript><p title="</noscript><p>Kept paragraph one.</p>">x</p></noscript><p>After.</p>',
+    ];
+    for (const html of cases) {
+      const { html: out, text } = run(html);
+      expect(missingInOrder(words(text), ['Before', 'Kept', 'paragraph', 'one', 'After']), html).toBeUndefined();
+      expect(out, html).not.toMatch(UNSAFE);
+    }
+  });
+
+  it('keeps the words around <template>, <xmp>, <textarea>, <title> in body and <plaintext>, as text', () => {
+    const { html, text } = run(
+      '<p>Alpha.</p><template><p>templateword</p><script>alert(1)</script></template><p>Bravo.</p>' +
+        '<xmp><script>alert(2)</script> Charlie</xmp><p>Delta.</p><textarea><p>Echo</p></textarea><p>Foxtrot.</p>' +
+        '<title>Golf hotel</title><p>India.</p><plaintext><p>Juliett kilo.</p><script>alert(3)</script>',
+    );
+    expect(missingInOrder(words(text), ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Foxtrot', 'Golf', 'hotel', 'India'])).toBeUndefined();
+    for (const literal of ['Echo', 'Juliett kilo.']) expect(text).toContain(literal);
+    expect(text).not.toContain('templateword');
+    // What <xmp> and <plaintext> show is text: a script in them is characters, never an element.
+    expect(text).toContain('<script>alert(2)</script>');
+    expect(html).not.toMatch(UNSAFE);
+  });
+
+  it('keeps <svg> and <math> text, drops their styles and scripts, and lets nothing break out unsanitized', () => {
+    const { html, text } = run(
+      '<p>Lima.</p><svg><style>.a{fill:red}</style><script>alert(1)</script><text>Mike chart label</text><title>November</title></svg>' +
+        '<svg><style><p>Oscar paragraph</p></style></svg><svg><style><img src="x" onerror="alert(2)" alt="papa"></style></svg>' +
+        '<math><mi>x</mi><mo>=</mo><mn>2</mn><mtext>quebec romeo</mtext></math>' +
+        '<math><mtext><table><mglyph><style><img src="x" onerror="alert(3)" alt="sierra"></style></mglyph></table></mtext></math><p>Tango.</p>',
+    );
+    expect(missingInOrder(words(text), ['Lima', 'Mike', 'chart', 'label', 'November', 'Oscar', 'paragraph', 'quebec', 'romeo', 'Tango'])).toBeUndefined();
+    expect(text).not.toContain('fill:red');
+    expect(html).not.toMatch(UNSAFE);
+    expect(html).not.toContain('alert');
+  });
+
+  it('reads CDATA as text in SVG and as a hidden comment in HTML, as browsers do', () => {
+    const { html, text } = run('<p>Uniform.</p><![CDATA[ <script>alert(1)</script> ]]><p>Victor.</p><svg><text><![CDATA[Whiskey & xray]]></text></svg><p>Yankee.</p>');
+    expect(missingInOrder(words(text), ['Uniform', 'Victor', 'Whiskey', 'xray', 'Yankee'])).toBeUndefined();
+    expect(html).not.toMatch(UNSAFE);
+  });
+
+  it('drops a comment, closed or not, and everything a browser hides with it', () => {
+    const { html, text } = run('<p>Zulu.</p><!-- <p>commented out</p> --><p>Alpha two.</p><!-- <script>alert(1)</script>');
+    expect(words(text)).toEqual(['Zulu', 'Alpha', 'two']);
+    expect(html).not.toMatch(UNSAFE);
   });
 });

@@ -177,3 +177,29 @@ describe('readMarkdown errors', () => {
     expect(diagnostics.warnings.map((d) => d.code)).toEqual(['read.illegal-characters']);
   });
 });
+
+describe('readMarkdown title fallback (issue 10)', () => {
+  it('titles a post without `title:` or `# heading` after its file, with a warning', () => {
+    const { candidate, diagnostics } = read('---\nlang: en\n---\n\nJust a note.\n', 'notes/2025-06-30-weekly_links.md');
+    expect(candidate!.meta['title']).toBe('weekly links');
+    expect(diagnostics.warnings.map((d) => d.code)).toEqual(['read.title.missing']);
+  });
+
+  it('refuses it with --strict', () => {
+    const diagnostics = new Diagnostics();
+    const result = readMarkdown('weekly.md', 'Just a note.\n', { diagnostics, strict: true });
+    expect(result!.candidate.meta['title']).toBeUndefined();
+    expect(diagnostics.errors.map((d) => d.code)).toEqual(['read.title.missing']);
+  });
+});
+
+describe('readMarkdown keeps text an unclosed comment would hide (issue 10)', () => {
+  it('reads the rest of the post after a `<!--` that is never closed, and warns at its line', () => {
+    const { candidate, diagnostics } = read('---\ntitle: T\n---\nFirst paragraph.\n\n<!-- TODO: add photos\n\nSecond *paragraph*.\n\n## Heading\n\nThird.\n');
+    expect(allText(candidate!)).toBe('First paragraph.\nTODO: add photos\nSecond paragraph.\nHeading\nThird.');
+    expect(diagnostics.warnings.map((d) => [d.code, d.line])).toEqual([['read.markdown.unclosed-comment', 6]]);
+    const closed = read('---\ntitle: T\n---\nFirst.\n\n<!-- hidden -->\n\nSecond.\n');
+    expect(allText(closed.candidate!)).toBe('First.\nSecond.');
+    expect(closed.diagnostics.warnings).toEqual([]);
+  });
+});
