@@ -57,7 +57,7 @@ export const NOTE_ROLES: readonly string[] = ['doc-noteref', 'doc-backlink', 'do
 export const ELEMENT_ATTRIBUTES: Readonly<Partial<Record<AllowedElement, readonly string[]>>> = {
   a: ['href', 'role', 'data-footnote-ref', 'data-footnote-backref'],
   img: ['src', 'alt', 'srcset'],
-  // srcset candidates are checked one by one (sanitize-html, then url-policy.ts in the image handler).
+  // srcset candidates are checked one by one by url-policy.ts when the image handler ranks them (to-model/srcset.ts).
   source: ['srcset', 'type'],
   blockquote: ['cite'],
   q: ['cite'],
