@@ -184,8 +184,8 @@ describe('issue 10: a real-looking Markdown blog', () => {
     expect(list.filter((l) => l.trim().split(/\s+/)[2] === 'image').length).toBe(6);
   });
 
-  // needs branch typeset: page-break markers inside the long code block land where the PDF page begins.
-  it.skip('places page marker N before the first words of PDF page N, code blocks included', async () => {
+  // Page-break markers inside the long code block land where the PDF page begins.
+  it('places page marker N before the first words of PDF page N, code blocks included', async () => {
     const pages = await printPages(pdfFile);
     const markers = new Map(markerReadings(epub.spine).map((r) => [r.label, r]));
     const one = pages.findIndex((p) => p.label === '1');
