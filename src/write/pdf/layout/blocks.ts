@@ -16,6 +16,7 @@ import { inlineRuns, type InlineContext, type InlineRef } from './inline-runs.js
 import type { Link, PageItem } from './page-items.js';
 import { setParagraph } from './set-paragraph.js';
 import { tableUnits } from './table.js';
+import { embeddingLevels, hasRtl, paragraphDirection, visualLine } from '../text/bidi.js';
 
 /** What every handler needs from the article and the page. */
 export interface FlowContext {
@@ -125,13 +126,24 @@ export function textUnits(
     align: o.align === 'justify' ? 'justify' : 'left',
     hyphenate: o.hyphenate ?? true,
   });
-  return lineUnits(set.lines, {
+  const allRuns = [...leadRuns, ...runs];
+  const text = allRuns.map((r) => r.text).join('');
+  const direction = paragraphDirection(lang, text);
+  let lines = set.lines;
+  if (direction === 'rtl' || hasRtl(text)) {
+    const levels = embeddingLevels(text, direction);
+    lines = lines.map((line, n) => visualLine(line, text, levels, direction, o.ctx.measurer, n === 0 ? (o.firstIndent ?? 0) : 0));
+  }
+  // A right-to-left paragraph is set from the right: its start is the right edge.
+  const start = direction === 'rtl' ? 'end' : 'start';
+  const end = direction === 'rtl' ? 'start' : 'end';
+  return lineUnits(lines, {
     article: o.ctx.article,
     leading: o.leading,
     x: o.place.x,
     width: o.place.width,
-    firstIndent: o.firstIndent ?? 0,
-    align: o.align === 'end' ? 'end' : o.align === 'center' ? 'center' : 'start',
+    firstIndent: direction === 'rtl' ? 0 : o.firstIndent ?? 0,
+    align: o.align === 'end' ? end : o.align === 'center' ? 'center' : start,
     sources: allSources,
     block: o.place.path,
     plain: inlineText(inlines),
