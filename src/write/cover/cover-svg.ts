@@ -1,7 +1,7 @@
 /**
  * Serializes a cover layout as SVG: the one source picture from which both renditions are drawn.
  */
-import { COVER_FAMILY, svgFontAttributes } from './cover-fonts.js';
+import { coverFamilies, svgFontAttributes } from './cover-fonts.js';
 import type { Box, CoverLayout } from './cover-layout.js';
 import { escapeXml } from '../xml.js';
 
@@ -32,7 +32,7 @@ export function coverSvg(layout: CoverLayout, view: Box, pixels: { width: number
     const f = svgFontAttributes(line.style);
     const tracking = line.trackingPt ? ` letter-spacing="${n(line.trackingPt)}"` : '';
     out.push(
-      `<text x="${n(line.x)}" y="${n(line.baseline)}" font-family="${COVER_FAMILY}" font-size="${n(line.sizePt)}" ` +
+      `<text x="${n(line.x)}" y="${n(line.baseline)}" font-family="${escapeXml(coverFamilies(line.text))}" font-size="${n(line.sizePt)}" ` +
         `font-weight="${f.weight}"${f.italic ? ' font-style="italic"' : ''}${tracking} fill="${p[line.fill]}" xml:space="preserve">${escapeXml(line.text)}</text>`,
     );
   }

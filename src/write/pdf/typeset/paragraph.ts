@@ -7,7 +7,7 @@
  * Word shapes (pieces, widths, break kinds) are cached per measurer, style and language,
  * because the same words recur all through a book.
  */
-import { isUnspaced, scriptBreaks } from '../text/script-breaks.js';
+import { isUnspaced, scriptBreaks } from '../../../text/script-breaks.js';
 import { hyphenate, isUrlLike } from './hyphenate.js';
 import {
   FORBIDDEN_BREAK,
