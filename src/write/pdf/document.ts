@@ -13,12 +13,13 @@
  */
 import PDFDocument from 'pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
-import { fontPath, openFont, type FontId } from '../../fonts/registry.js';
+import { fontPath, type FontId } from '../../fonts/registry.js';
 import { fontRuns } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
 import { trimBox } from './page-geometry.js';
 import type { Face } from './text-style.js';
 import { glyphClusters } from './text/clusters.js';
+import { shape } from './text/shape.js';
 
 /** An indirect PDF object, opaque outside this module. */
 export interface PdfRef { readonly __pdfRef: true }
@@ -180,15 +181,15 @@ export class PdfSurface {
     const f = (doc as unknown as { _font: PdfkitEmbeddedFont })._font;
     const page = doc.page as unknown as { fonts: Record<string, unknown>; height: number };
     if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
-    // Shaped with the registry's copy of the font (what the typesetter measured); glyph ids are the
-    // file's, so pdfkit's subset of its own copy takes them as they are.
-    const shaper = openFont(font);
-    const layout = shaper.layout(text);
-    const n = layout.glyphs.length;
-    const scale = size / shaper.unitsPerEm;
+    // Shaped (and cached) with the registry's copy of the font, as the typesetter measured it;
+    // glyph ids are the file's, so pdfkit's subset of its own copy takes them as they are.
+    const layout = shape(font, text);
+    const glyphs = layout.glyphs;
+    const n = glyphs.length;
+    const scale = size / layout.unitsPerEm;
     const cids: number[] = [];
     const drawn: string[] = [];
-    for (const glyph of layout.glyphs) {
+    for (const glyph of glyphs) {
       const cid = cidFor(f, glyph);
       cids.push(cid);
       drawn.push(String.fromCodePoint(...(f.unicode[cid] ?? [])));
@@ -198,7 +199,7 @@ export class PdfSurface {
     let pen = x;
     for (let i = 0; i < n; i++) {
       at.push(pen);
-      pen += layout.positions[i]!.xAdvance * scale + tracking;
+      pen += glyphs[i]!.xAdvance * scale + tracking;
     }
     const rtl = layout.direction === 'rtl';
     const top = page.height - y;
@@ -215,16 +216,34 @@ export class PdfSurface {
     let cursor = x;
     let rise = 0;
     const toText = 1000 / size;
-    for (const c of glyphClusters(text, layout, drawn)) {
+    const floats = (i: number): boolean => {
+      const g = glyphs[i]!;
+      return (g.xOffset !== 0 || g.yOffset !== 0) && g.codePoints.length > 0 && g.codePoints.every(isMark);
+    };
+    // poppler 22's structure reader (pdfinfo -struct-text) stops reading an element at a
+    // right-to-left cluster with ActualText; pdftotext, which would otherwise break the word and
+    // the line at the raised mark, reads it right. The spec's way is kept.
+    for (const c of glyphClusters(text, layout, drawn, floats)) {
       if (c.actualText !== undefined) {
         flush();
         ops.push(`/Span <</ActualText ${utf16Hex(c.actualText)}>> BDC`);
       }
-      for (let k = c.from; k < c.to; k++) {
+      const order: number[] = [];
+      for (let k = c.from; k < c.to; k++) order.push(rtl ? c.to - 1 - (k - c.from) : k);
+      // Floating marks last, each under an empty ActualText (their text is the cluster's).
+      const floating = new Set(c.floating ?? []);
+      if (floating.size > 0) order.sort((a, b) => Number(floating.has(a)) - Number(floating.has(b)));
+      let inFloat = false;
+      for (const i of order) {
+        if (floating.has(i) && !inFloat) {
+          flush();
+          if (c.actualText !== undefined) ops.push('EMC');
+          ops.push('/Span <</ActualText <FEFF>>> BDC');
+          inFloat = true;
+        }
         // Right to left, a cluster is written in logical order (base, then its marks), which is how
         // extractors expect combining marks; positions are explicit either way.
-        const i = rtl ? c.to - 1 - (k - c.from) : k;
-        const p = layout.positions[i]!;
+        const p = glyphs[i]!;
         const dy = p.yOffset * scale;
         if (Math.abs(dy - rise) > 1e-6) {
           flush();
@@ -237,7 +256,7 @@ export class PdfSurface {
         tj.push(`<${cids[i]!.toString(16).padStart(4, '0')}>`);
         cursor = target + ((f.widths[cids[i]!] ?? 0) * size) / 1000 + tracking;
       }
-      if (c.actualText !== undefined) {
+      if (c.actualText !== undefined || inFloat) {
         flush();
         ops.push('EMC');
       }
@@ -386,12 +405,12 @@ const duplicates = new WeakMap<PdfkitEmbeddedFont, Map<string, number>>();
  * character, each a copy of the glyph with its own ToUnicode entry: a PDF maps a CID to one text,
  * and sharing would make every ج extract as whichever letter came first.
  */
-function cidFor(f: PdfkitEmbeddedFont, glyph: { id: number; codePoints: number[]; advanceWidth: number }): number {
+function cidFor(f: PdfkitEmbeddedFont, glyph: { id: number; codePoints: readonly number[]; advanceWidth: number }): number {
   const cid = f.subset.includeGlyph(glyph.id);
   const width = glyph.advanceWidth * f.scale;
   const mapped = f.unicode[cid];
   if (mapped == null) {
-    f.unicode[cid] = glyph.codePoints;
+    f.unicode[cid] = [...glyph.codePoints];
     f.widths[cid] = width;
     return cid;
   }
@@ -404,7 +423,7 @@ function cidFor(f: PdfkitEmbeddedFont, glyph: { id: number; codePoints: number[]
     // fontkit's subset writes every entry of `glyphs`, duplicates included.
     f.subset.glyphs.push(glyph.id);
     copy = f.subset.glyphs.length - 1;
-    f.unicode[copy] = glyph.codePoints;
+    f.unicode[copy] = [...glyph.codePoints];
     f.widths[copy] = width;
     copies.set(key, copy);
   }
@@ -414,6 +433,13 @@ function cidFor(f: PdfkitEmbeddedFont, glyph: { id: number; codePoints: number[]
 function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
+
+/** Whether a code point is a combining mark (general category M). */
+function isMark(cp: number): boolean {
+  return MARK.test(String.fromCodePoint(cp));
+}
+
+const MARK = /^\p{M}$/u;
 
 /** A number for a content stream: at most three decimals, no exponent. */
 function num(v: number): string {

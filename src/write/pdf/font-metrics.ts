@@ -9,6 +9,7 @@
  * document.ts touches pdfkit.
  */
 import { fallbacks, faceRuns, openFont, stackCanDraw, type FaceRun, type FontId, type FontStack } from '../../fonts/registry.js';
+import { shape } from './text/shape.js';
 import { parseStyleKey, type Face } from './text-style.js';
 import type { Measurer, StyleKey } from './typeset/measure.js';
 
@@ -58,8 +59,8 @@ export function canDraw(face: Face, codePoint: number): boolean {
 
 /** Advance width of one run of one font, shaped as the surface shapes it. */
 export function runWidth(text: string, font: FontId, size: number): number {
-  const f = openFont(font);
-  return (f.layout(text).advanceWidth / f.unitsPerEm) * size;
+  const run = shape(font, text);
+  return (run.advance / run.unitsPerEm) * size;
 }
 
 /** Advance width of `text` in a face at `size`: kerning, ligatures and shaping applied per font run. */

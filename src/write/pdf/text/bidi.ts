@@ -63,7 +63,7 @@ interface Atom {
 }
 
 /**
- * A set line in visual order. `text` is the paragraph's concatenated run text (the fragments'
+ * A set line with its fragments at their visual positions (kept in logical order). `text` is the paragraph's concatenated run text (the fragments'
  * offsets point into it), `levels` its embedding levels. Fragments that mix levels are split
  * (each piece measured again); the spaces between fragments keep their widths, with the level
  * of the space character. `indent` is the first line's indent, which for a right-to-left
@@ -93,6 +93,9 @@ export function visualLine(line: SetLine, text: string, levels: Uint8Array, base
     }
     x += a.width;
   }
+  // Positions are visual; the order stays logical, because it is the content stream's order, which
+  // is what the structure tree (and a screen reader) reads.
+  out.sort((a, b) => a.offset - b.offset);
   return { ...line, fragments: out, width: x + (base === 'rtl' ? indent : 0) };
 }
 

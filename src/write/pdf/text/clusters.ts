@@ -20,6 +20,12 @@ export interface GlyphCluster {
   to: number;
   /** The cluster's characters in logical order, when its glyphs do not give them back. */
   actualText?: string;
+  /**
+   * Glyphs of the cluster that are marks drawn off the pen position (Arabic tanwin, Hebrew points,
+   * Thai tone marks): their text is in `actualText`, and they are drawn under an empty one, because
+   * extractors take a raised or shifted mark for a character of its own, often on a line of its own.
+   */
+  floating?: readonly number[];
 }
 
 /**
@@ -27,10 +33,12 @@ export interface GlyphCluster {
  * entry, which may come from another character that shares the glyph). Clusters that extract
  * correctly are merged, so a run of plain Latin is one cluster.
  */
-export function glyphClusters(text: string, run: ShapedRun, drawn: readonly string[]): GlyphCluster[] {
+export function glyphClusters(text: string, run: ShapedRun, drawn: readonly string[], floats: (glyph: number) => boolean = () => false): GlyphCluster[] {
   const n = run.glyphs.length;
   if (n === 0) return [];
   const rtl = run.direction === 'rtl';
+  // The common case (Latin, Greek, Cyrillic, CJK): the glyphs read back as the text, in order.
+  if (!rtl && drawn.join('') === text && !run.glyphs.some((_, i) => floats(i))) return [{ from: 0, to: n }];
   const cps = Array.from(text, (c) => c.codePointAt(0)!);
   const logical = (k: number): number => (rtl ? n - 1 - k : k);
 
@@ -42,8 +50,9 @@ export function glyphClusters(text: string, run: ShapedRun, drawn: readonly stri
   for (let k = 0; k < n; k++) {
     bag.push(...run.glyphs[logical(k)]!.codePoints);
     const next = k + 1 < n ? run.glyphs[logical(k + 1)]!.codePoints : undefined;
-    // A glyph without code points (a dot or mark the shaper split off) belongs to what precedes it.
-    if (next !== undefined && next.length === 0) continue;
+    // A glyph without code points (a dot or mark the shaper split off) or of combining marks only
+    // (a vowel sign, a point, tanwin) belongs to what precedes it.
+    if (next !== undefined && (next.length === 0 || next.every(isMark))) continue;
     const window = cps.slice(p, p + bag.length);
     if (bag.length > 0 && sameBag(bag, window)) {
       groups.push({ first: start, last: k, text: String.fromCodePoint(...window) });
@@ -64,10 +73,12 @@ export function glyphClusters(text: string, run: ShapedRun, drawn: readonly stri
   for (const g of ordered) {
     const from = rtl ? n - 1 - g.last : g.first;
     const to = (rtl ? n - 1 - g.first : g.last) + 1;
-    const ok = orderedText(g.first, g.last) === g.text;
+    const floating: number[] = [];
+    if (to - from > 1) for (let i = from; i < to; i++) if (floats(i)) floating.push(i);
+    const ok = floating.length === 0 && orderedText(g.first, g.last) === g.text;
     const last = out[out.length - 1];
     if (ok && last && last.actualText === undefined && last.to === from) last.to = to;
-    else out.push(ok ? { from, to } : { from, to, actualText: g.text });
+    else out.push(ok ? { from, to } : { from, to, actualText: g.text, ...(floating.length > 0 ? { floating } : {}) });
   }
   return out;
 
@@ -85,4 +96,10 @@ function sameBag(a: readonly number[], b: readonly number[]): boolean {
   const x = [...a].sort((p, q) => p - q);
   const y = [...b].sort((p, q) => p - q);
   return x.every((v, i) => v === y[i]);
+}
+
+const MARK = /^\p{M}$/u;
+
+function isMark(cp: number): boolean {
+  return MARK.test(String.fromCodePoint(cp));
 }
