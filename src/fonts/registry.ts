@@ -19,6 +19,14 @@ export interface FontkitGlyph {
   codePoints: number[];
   advanceWidth: number;
   bbox: { minX: number; maxX: number };
+  /** The outline, in font units, y up. */
+  path: FontkitPath;
+}
+
+export interface FontkitPath {
+  scale(x: number, y: number): FontkitPath;
+  translate(x: number, y: number): FontkitPath;
+  toSVG(): string;
 }
 
 export interface FontkitPosition {

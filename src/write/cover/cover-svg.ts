@@ -2,6 +2,7 @@
  * Serializes a cover layout as SVG: the one source picture from which both renditions are drawn.
  */
 import { coverFamilies, svgFontAttributes } from './cover-fonts.js';
+import { outlinePath, serifSets } from './outline-text.js';
 import type { Box, CoverLayout } from './cover-layout.js';
 import { escapeXml } from '../xml.js';
 
@@ -29,6 +30,10 @@ export function coverSvg(layout: CoverLayout, view: Box, pixels: { width: number
     out.push(`<rect x="${n(r.box.x)}" y="${n(r.box.y)}" width="${n(r.box.width)}" height="${n(r.box.height)}" fill="${p[r.fill]}"/>`);
   }
   for (const line of layout.lines) {
+    if (!serifSets(line.text, line.style)) {
+      out.push(`<path d="${outlinePath(line.text, line.style, line.sizePt, line.x, line.baseline, line.trackingPt ?? 0)}" fill="${p[line.fill]}"/>`);
+      continue;
+    }
     const f = svgFontAttributes(line.style);
     const tracking = line.trackingPt ? ` letter-spacing="${n(line.trackingPt)}"` : '';
     out.push(
