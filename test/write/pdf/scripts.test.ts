@@ -100,3 +100,21 @@ describe('every script in the PDF (issue 11)', () => {
     for (const line of cjk) expect(line, line).not.toMatch(/^[。、，．」』）：；！？ー]/u);
   });
 });
+
+describe('characters no font has (issue 11)', () => {
+  it('are reported once per article, with a count and examples, and print as U+FFFD', async () => {
+    const dir = tempFolder({
+      'old-italic.md': '---\ntitle: Old Italic\nauthor: Tests\nlang: en\ndate: 2025-01-01\n---\n\nThe letters 𐌀 and 𐌁 and again 𐌀 are Old Italic, which no bundled font draws; دمشق is drawn.\n',
+    });
+    const out = tempFolder();
+    const built = cli(['build', path.join(dir, 'old-italic.md'), '-o', out]);
+    expect(built.status, built.stderr).toBe(0);
+    const warnings = built.stderr.split('\n').filter((l) => /glyph|embedded fonts/.test(l));
+    expect(warnings, built.stderr).toHaveLength(1);
+    expect(warnings[0]).toMatch(/3 characters \(2 different\)/);
+    expect(warnings[0]).toMatch(/U\+10300/);
+    const extracted = await pdfText(path.join(out, readdirSync(out).find((f) => f.endsWith('.pdf'))!));
+    expect(extracted).toContain('\uFFFD');
+    expect(extracted).toContain('دمشق');
+  }, 60_000);
+});

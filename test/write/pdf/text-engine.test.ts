@@ -11,6 +11,7 @@ import { glyphClusters } from '../../../src/write/pdf/text/clusters.js';
 import { shape } from '../../../src/write/pdf/text/shape.js';
 import { scriptBreaks } from '../../../src/text/script-breaks.js';
 import type { Measurer } from '../../../src/write/pdf/typeset/measure.js';
+import { paragraphItems } from '../../../src/write/pdf/typeset/paragraph.js';
 
 /** One unit per UTF-16 code unit: positions are easy to read. */
 const fixed: Measurer = { width: (t) => t.length, spaceWidth: () => 1, hyphenWidth: () => 1 };
@@ -104,5 +105,19 @@ describe('fonts and clusters', () => {
     const clusters = glyphClusters('جميع', run, read);
     expect(clusters.every((c) => c.actualText === undefined)).toBe(true);
     expect(run.glyphs.some((g) => g.codePoints.length === 0)).toBe(true);
+  });
+});
+
+describe('hyphenation by the language of each run', () => {
+  const hyphens = (lang: string): number =>
+    paragraphItems([{ text: 'The word ', style: 's' }, { text: 'Donaudampfschifffahrtsgesellschaft', style: 's', lang }], { lang: 'en', measurer: fixed, justify: true })
+      .filter((i) => i.type === 'penalty' && i.flagged && i.width > 0).length;
+
+  it('hyphenates a German span inside English by German patterns, and a CJK span not at all', () => {
+    expect(hyphens('de')).toBeGreaterThan(3);
+    const cjk = paragraphItems([{ text: '人人生而自由在尊严和权利上一律平等', style: 's', lang: 'zh' }], { lang: 'en', measurer: fixed, justify: true });
+    expect(cjk.filter((i) => i.type === 'penalty' && i.width > 0)).toHaveLength(0);
+    // …but it may break between every two characters (glue that stretches when justified).
+    expect(cjk.filter((i) => i.type === 'glue' && i.width === 0 && i.stretch > 0).length).toBeGreaterThan(10);
   });
 });
