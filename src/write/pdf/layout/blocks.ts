@@ -384,7 +384,9 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
   let offset = 0;
   for (const source of block.value.replace(/\r\n?/g, '\n').split('\n')) {
     const text = source.replace(/\t/g, '    ');
-    const pieces = wrapCode(text, columns);
+    // CJK, Hangul and emoji take two columns of a monospaced line (East Asian Wide): a line with
+    // any wraps at half the columns rather than run past the margin.
+    const pieces = wrapCode(text, WIDE.test(text) ? Math.max(4, Math.floor(columns / 2)) : columns);
     pieces.forEach((piece, k) => {
       const drawn = drawableText(piece.text, 'mono', ctx.inline.missing);
       const items: PageItem[] = drawn === '' ? [] : [{
@@ -393,7 +395,7 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
         y: baseline,
         text: drawn,
         style: { face: 'mono', size },
-        width: drawn.length * charWidth,
+        width: WIDE.test(drawn) ? textWidth(drawn, 'mono', size) : drawn.length * charWidth,
         owner: { node },
         ...(k < pieces.length - 1 && piece.space ? { space: true } : {}),
       }];
@@ -411,6 +413,9 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
   units.push(spacer(ctx, ctx.leading * 0.5));
   return units;
 }
+
+/** Characters of East Asian Wide width (CJK, kana, Hangul, fullwidth forms, emoji). */
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
 
 /**
  * Breaks a code line into pieces of at most `columns` characters, at the last space that fits
