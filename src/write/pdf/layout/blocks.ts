@@ -16,7 +16,7 @@ import { inlineRuns, type InlineContext, type InlineRef } from './inline-runs.js
 import type { Link, PageItem } from './page-items.js';
 import { setParagraph } from './set-paragraph.js';
 import { tableUnits } from './table.js';
-import { embeddingLevels, hasRtl, paragraphDirection, visualLine } from '../text/bidi.js';
+import { embeddingLevels, hasRtl, isRtlLang, paragraphDirection, visualLine } from '../text/bidi.js';
 
 /** What every handler needs from the article and the page. */
 export interface FlowContext {
@@ -254,14 +254,16 @@ function listUnits(block: List, place: Place, ctx: FlowContext): Unit[] {
     const body = structChild(li, 'LBody');
     listDepth.set(body, listDepth.get(list)!);
     const label = listLabel(block.ordered, depth, (block.start ?? 1) + i, item.checked);
-    const itemUnits = sequenceUnits(item.children, { parent: body, lang, x: place.x + labelWidth, width: place.width - labelWidth }, [...place.path, i], ctx);
+    // A right-to-left list is mirrored: labels in the right margin, items set from the right.
+    const rtl = isRtlLang(lang);
+    const itemUnits = sequenceUnits(item.children, { parent: body, lang, x: rtl ? place.x : place.x + labelWidth, width: place.width - labelWidth }, [...place.path, i], ctx);
     const first = itemUnits[0];
     const size = ctx.fontSize;
     const w = textWidth(label, 'regular', size);
     const firstText = first?.items.find((it) => it.kind === 'text');
     const labelItem: PageItem = {
       kind: 'text',
-      x: place.x + labelWidth - size * 0.5 - w,
+      x: rtl ? place.x + place.width - labelWidth + size * 0.5 : place.x + labelWidth - size * 0.5 - w,
       y: firstText && firstText.kind === 'text' ? firstText.y : baselineIn(ctx.leading, 'regular', size),
       text: label,
       style: { face: 'regular', size },
