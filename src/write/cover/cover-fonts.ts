@@ -1,24 +1,77 @@
 /**
- * The typefaces of the generated cover: the PDF's bundled serif, so that the cover, the print
- * edition and the EPUB share one typographic voice, and so that rendering never depends on what
+ * The typefaces of the generated cover: the PDF's bundled serif, with the font registry's script
+ * fallbacks, so that the cover, the print edition and the EPUB share one typographic voice, a
+ * title in Arabic, Chinese or Hindi is set in a real font, and rendering never depends on what
  * fonts the build machine happens to have (which would make the cover differ between machines).
  */
-import { FONT_FILES } from '../pdf/fonts.js';
+import { fallbacks, faceIndexFor, fontPath, openFont, type FontId, type FontStack } from '../../fonts/registry.js';
 
 /** The four cuts of the serif family the cover sets text in. */
 export type CoverStyle = 'regular' | 'italic' | 'bold' | 'boldItalic';
 
-/** Family name inside the font files, as SVG `font-family` must name it. */
+const PRIMARY: Record<CoverStyle, FontId> = {
+  regular: 'serif-regular',
+  italic: 'serif-italic',
+  bold: 'serif-bold',
+  boldItalic: 'serif-boldItalic',
+};
+
+const STACKS: Record<CoverStyle, FontStack> = {
+  regular: Object.freeze([PRIMARY.regular, ...fallbacks(false)]),
+  italic: Object.freeze([PRIMARY.italic, ...fallbacks(false)]),
+  bold: Object.freeze([PRIMARY.bold, ...fallbacks(true)]),
+  boldItalic: Object.freeze([PRIMARY.boldItalic, ...fallbacks(true)]),
+};
+
+/** Family name inside the serif files. */
 export const COVER_FAMILY = 'Noto Serif';
 
-/** Font file of each style. */
-export function coverFontFile(style: CoverStyle): string {
-  return FONT_FILES.serif[style];
+/**
+ * The SVG `font-family` list for a line of text: the serif, then the families of the fallbacks its
+ * characters need, in the registry's order, so that resvg picks per character what the measure
+ * picked. Latin text names the serif alone.
+ */
+export function coverFamilies(text: string): string {
+  const names = [COVER_FAMILY];
+  for (const file of coverFontFiles(text).slice(Object.keys(PRIMARY).length)) {
+    const id = FALLBACK_BY_FILE.get(file);
+    const name = id === undefined ? undefined : `'${openFont(id).familyName}'`;
+    if (name !== undefined && !names.includes(name)) names.push(name);
+  }
+  return names.join(', ');
 }
 
-/** Every file the renderer may load: only these, never system fonts. */
-export function coverFontFiles(): string[] {
-  return [FONT_FILES.serif.regular, FONT_FILES.serif.italic, FONT_FILES.serif.bold, FONT_FILES.serif.boldItalic];
+const FALLBACK_BY_FILE = new Map<string, FontId>([...fallbacks(false), ...fallbacks(true)].map((id) => [fontPath(id), id]));
+
+/** Font stack of a style: its serif cut, then the script, symbol and emoji fallbacks of its weight. */
+export function coverStack(style: CoverStyle): FontStack {
+  return STACKS[style];
+}
+
+/** Font file of each style's serif cut. */
+export function coverFontFile(style: CoverStyle): string {
+  return fontPath(PRIMARY[style]);
+}
+
+/**
+ * Every file the renderer may load for `text`: the serif cuts, and the fallbacks (both weights)
+ * of the characters the serif lacks — only those, as parsing the CJK faces costs time on every
+ * render. Never system fonts.
+ */
+export function coverFontFiles(text = ''): string[] {
+  const files = new Set<string>(Object.values(PRIMARY).map(fontPath));
+  const seen = new Set<number>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x250 || seen.has(cp)) continue;
+    seen.add(cp);
+    for (const style of ['regular', 'bold'] as const) {
+      const stack = STACKS[style];
+      const i = faceIndexFor(stack, cp);
+      if (i > 0) files.add(fontPath(stack[i]!));
+    }
+  }
+  return [...files];
 }
 
 /** SVG presentation attributes that select `style` within the family. */

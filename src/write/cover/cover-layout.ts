@@ -11,7 +11,7 @@ import type { CoverStyle } from './cover-fonts.js';
 import type { TextMeasure } from './font-metrics.js';
 import type { CoverText } from './cover-text.js';
 import { PALETTE, type CoverPalette } from './palette.js';
-import { splitWord, truncateLines, wrapBalanced, wrapGreedy, type Measure } from './wrap.js';
+import { splitWord, truncateLines, wrapBalanced, wrapGreedy, wrapUnits, type Measure } from './wrap.js';
 
 /** A rectangle in points, origin at the top-left corner of the trim, y growing downwards. */
 export interface Box {
@@ -245,7 +245,7 @@ function placeTitleBlock(
     const m: Measure = (s) => measure.width(s, 'bold', size);
     return fitWidth(wrapBalanced(text.title, region.width, m), region.width, m);
   };
-  const wordsFit = (s: number): boolean => text.title.split(/\s+/).every((w) => measure.width(w, 'bold', s) <= region.width);
+  const wordsFit = (s: number): boolean => wrapUnits(text.title).every((w) => measure.width(w.text, 'bold', s) <= region.width);
   const fits = (lines: string[], s: number, subLines: number, subSize: number): boolean =>
     blockHeight(lines.length, s, DESIGN.titleLeading, titleExtent) + subtitleHeight(subLines, subSize) <= available;
 

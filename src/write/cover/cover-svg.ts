@@ -1,7 +1,8 @@
 /**
  * Serializes a cover layout as SVG: the one source picture from which both renditions are drawn.
  */
-import { COVER_FAMILY, svgFontAttributes } from './cover-fonts.js';
+import { coverFamilies, svgFontAttributes } from './cover-fonts.js';
+import { outlinePath, serifSets } from './outline-text.js';
 import type { Box, CoverLayout } from './cover-layout.js';
 import { escapeXml } from '../xml.js';
 
@@ -29,10 +30,14 @@ export function coverSvg(layout: CoverLayout, view: Box, pixels: { width: number
     out.push(`<rect x="${n(r.box.x)}" y="${n(r.box.y)}" width="${n(r.box.width)}" height="${n(r.box.height)}" fill="${p[r.fill]}"/>`);
   }
   for (const line of layout.lines) {
+    if (!serifSets(line.text, line.style)) {
+      out.push(`<path d="${outlinePath(line.text, line.style, line.sizePt, line.x, line.baseline, line.trackingPt ?? 0)}" fill="${p[line.fill]}"/>`);
+      continue;
+    }
     const f = svgFontAttributes(line.style);
     const tracking = line.trackingPt ? ` letter-spacing="${n(line.trackingPt)}"` : '';
     out.push(
-      `<text x="${n(line.x)}" y="${n(line.baseline)}" font-family="${COVER_FAMILY}" font-size="${n(line.sizePt)}" ` +
+      `<text x="${n(line.x)}" y="${n(line.baseline)}" font-family="${escapeXml(coverFamilies(line.text))}" font-size="${n(line.sizePt)}" ` +
         `font-weight="${f.weight}"${f.italic ? ' font-style="italic"' : ''}${tracking} fill="${p[line.fill]}" xml:space="preserve">${escapeXml(line.text)}</text>`,
     );
   }

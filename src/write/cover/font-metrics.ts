@@ -1,9 +1,10 @@
 /**
- * Measures cover text with fontkit on the same font files the renderer draws with, so a line that
- * measures as fitting also renders as fitting. The only file of the cover that imports fontkit.
+ * Measures cover text through the font registry (src/fonts) on the same font files the renderer
+ * draws with, so a line that measures as fitting also renders as fitting. Characters the serif
+ * lacks are measured in the fallback face that has them, as resvg draws them.
  */
-import { openSync } from 'fontkit';
-import { coverFontFile, type CoverStyle } from './cover-fonts.js';
+import { faceRuns, openFont, type FontkitFont } from '../../fonts/registry.js';
+import { coverStack, type CoverStyle } from './cover-fonts.js';
 
 /** How the cover layout learns sizes of text; tests may substitute a fixed-width measure. */
 export interface TextMeasure {
@@ -21,17 +22,6 @@ export interface TextMeasure {
   extent(style: CoverStyle): { ascent: number; descent: number };
 }
 
-/** The few members of a fontkit font this file reads. */
-interface FontkitFont {
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  layout(text: string): {
-    glyphs: { bbox: { minX: number; maxX: number } }[];
-    positions: { xAdvance: number; xOffset: number }[];
-  };
-}
-
 /** Horizontal extent of a laid-out string, in font units. */
 interface Extent {
   /** Ink left of the origin (≤ 0). */
@@ -43,10 +33,6 @@ interface Extent {
   glyphs: number;
 }
 
-function isFontkitFont(value: unknown): value is FontkitFont {
-  return typeof value === 'object' && value !== null && 'unitsPerEm' in value && 'layout' in value;
-}
-
 /** Tracking is applied per glyph, so the extent keeps each glyph's pen position. */
 function extentOf(f: FontkitFont, text: string, trackingUnits: number): Extent {
   const run = f.layout(text);
@@ -54,7 +40,7 @@ function extentOf(f: FontkitFont, text: string, trackingUnits: number): Extent {
   let left = 0;
   let inkRight = 0;
   run.glyphs.forEach((g, i) => {
-    const p = run.positions[i];
+    const p = run.positions[i]!;
     const box = g.bbox;
     // Empty glyphs (spaces) have an all-zero or infinite box: they have no ink.
     if (Number.isFinite(box.minX) && Number.isFinite(box.maxX) && box.maxX > box.minX) {
@@ -66,40 +52,48 @@ function extentOf(f: FontkitFont, text: string, trackingUnits: number): Extent {
   return { left, advance: x, inkRight, glyphs: run.glyphs.length };
 }
 
-const fonts = new Map<CoverStyle, FontkitFont>();
-
-function font(style: CoverStyle): FontkitFont {
-  let f = fonts.get(style);
-  if (!f) {
-    const opened = openSync(coverFontFile(style));
-    // A collection (.ttc) would need a PostScript name; the bundled files are single fonts.
-    if (!isFontkitFont(opened)) throw new Error(`not a single font: ${coverFontFile(style)}`);
-    fonts.set(style, (f = opened));
-  }
-  return f;
+/**
+ * Extent of `text` in a style, in units of the em (font units over unitsPerEm), run by run in the
+ * face that draws each character.
+ */
+function extentIn(style: CoverStyle, text: string, trackingEm: number): Extent {
+  let left = 0;
+  let advance = 0;
+  let inkRight = 0;
+  let glyphs = 0;
+  const runs = faceRuns(text, coverStack(style));
+  runs.forEach((run, k) => {
+    const f = openFont(run.font);
+    const e = extentOf(f, run.text, trackingEm * f.unitsPerEm);
+    const u = f.unitsPerEm;
+    left = Math.min(left, advance + e.left / u);
+    inkRight = Math.max(inkRight, advance + e.inkRight / u);
+    advance += e.advance / u + (k < runs.length - 1 && e.glyphs > 0 ? trackingEm : 0);
+    glyphs += e.glyphs;
+  });
+  return { left, advance, inkRight, glyphs };
 }
 
 /** Measures with the bundled fonts. Fonts are opened once per process and shared. */
 export function fontkitMeasure(): TextMeasure {
   const extents = new Map<string, Extent>();
   const extent = (text: string, style: CoverStyle, sizePt: number, trackingPt: number): Extent => {
-    const f = font(style);
-    const trackingUnits = (trackingPt / sizePt) * f.unitsPerEm;
-    const key = `${style}\u0000${trackingUnits}\u0000${text}`;
+    const trackingEm = trackingPt / sizePt;
+    const key = `${style}\u0000${trackingEm}\u0000${text}`;
     let e = extents.get(key);
-    if (!e) extents.set(key, (e = extentOf(f, text, trackingUnits)));
+    if (!e) extents.set(key, (e = extentIn(style, text, trackingEm)));
     return e;
   };
   return {
     width(text, style, sizePt, trackingPt = 0) {
       const e = extent(text, style, sizePt, trackingPt);
-      return ((Math.max(e.advance, e.inkRight) - e.left) / font(style).unitsPerEm) * sizePt;
+      return (Math.max(e.advance, e.inkRight) - e.left) * sizePt;
     },
     overhang(text, style, sizePt) {
-      return (-extent(text, style, sizePt, 0).left / font(style).unitsPerEm) * sizePt;
+      return -extent(text, style, sizePt, 0).left * sizePt;
     },
     extent(style) {
-      const f = font(style);
+      const f = openFont(coverStack(style)[0]!);
       return { ascent: f.ascent / f.unitsPerEm, descent: -f.descent / f.unitsPerEm };
     },
   };

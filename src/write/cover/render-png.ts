@@ -1,5 +1,6 @@
 /**
- * Rasterizes SVG to PNG with resvg, with the bundled fonts only. The only file of the cover that
+ * Rasterizes SVG to PNG with resvg, with the bundled fonts only (and the registry's fallbacks the
+ * SVG's text needs; resvg shapes and orders bidirectional text itself). The only file of the cover that
  * imports @resvg/resvg-js.
  *
  * Why resvg: a self-contained renderer in a prebuilt native module (no system libraries, no
@@ -27,7 +28,7 @@ export interface RenderedPng {
 export async function renderPng(svg: string, size: PixelSize): Promise<RenderedPng> {
   const rendered = await renderAsync(svg, {
     fitTo: { mode: 'original' },
-    font: { fontFiles: coverFontFiles(), loadSystemFonts: false, defaultFontFamily: COVER_FAMILY },
+    font: { fontFiles: coverFontFiles(svg), loadSystemFonts: false, defaultFontFamily: COVER_FAMILY },
     logLevel: 'off',
   });
   if (rendered.width !== size.width || rendered.height !== size.height) {

@@ -3,22 +3,46 @@
  * lines should look even. Pure: widths come from the caller's `measure`.
  */
 
+import { scriptBreaks } from '../../text/script-breaks.js';
+
 /** Width of a string in the caller's unit. */
 export type Measure = (text: string) => number;
 
+/** A piece of text no line may break inside, and whether a space separates it from the one before. */
+export interface WrapUnit {
+  text: string;
+  space: boolean;
+}
+
 /**
- * Breaks `text` at spaces into lines no wider than `maxWidth` (greedy, first fit). A word wider than
+ * The units lines are made of: words at spaces, and inside words of scripts written without spaces
+ * (Chinese, Japanese, Thai) the pieces between their break opportunities (UAX #14 with kinsoku, so
+ * a line never starts with 。 or 」).
+ */
+export function wrapUnits(text: string): WrapUnit[] {
+  const out: WrapUnit[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let from = 0;
+    for (const at of [...scriptBreaks(word), word.length]) {
+      out.push({ text: word.slice(from, at), space: from === 0 && out.length > 0 });
+      from = at;
+    }
+  }
+  return out;
+}
+
+/**
+ * Breaks `text` at spaces (and between CJK characters, see {@link wrapUnits}) into lines no wider than `maxWidth` (greedy, first fit). A word wider than
  * `maxWidth` gets a line of its own and overflows; callers shrink the type or call `splitWord`.
  */
 export function wrapGreedy(text: string, maxWidth: number, measure: Measure): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
+  for (const unit of wrapUnits(text)) {
+    const candidate = line ? `${line}${unit.space ? ' ' : ''}${unit.text}` : unit.text;
     if (line && measure(candidate) > maxWidth) {
       lines.push(line);
-      line = word;
+      line = unit.text;
     } else {
       line = candidate;
     }
@@ -35,7 +59,7 @@ export function wrapGreedy(text: string, maxWidth: number, measure: Measure): st
 export function wrapBalanced(text: string, maxWidth: number, measure: Measure): string[] {
   const greedy = wrapGreedy(text, maxWidth, measure);
   if (greedy.length < 2) return greedy;
-  const longestWord = Math.max(...text.split(/\s+/).filter(Boolean).map(measure));
+  const longestWord = Math.max(...wrapUnits(text).map((u) => measure(u.text)));
   let lo = Math.min(longestWord, maxWidth);
   let hi = maxWidth;
   let best = greedy;
@@ -82,7 +106,10 @@ export function truncateLines(lines: string[], maxLines: number, maxWidth: numbe
   const kept = lines.slice(0, Math.max(0, maxLines));
   if (kept.length === 0) return kept;
   let last = kept[kept.length - 1];
-  while (measure(`${last}…`) > maxWidth && last.includes(' ')) last = last.slice(0, last.lastIndexOf(' '));
+  while (measure(`${last}…`) > maxWidth && last.length > 1) {
+    // Whole words go first; text without spaces (CJK) loses characters.
+    last = last.includes(' ') ? last.slice(0, last.lastIndexOf(' ')) : [...last].slice(0, -1).join('');
+  }
   kept[kept.length - 1] = `${last.replace(/[\s,;:.–—-]+$/u, '')}…`;
   return kept;
 }

@@ -15,10 +15,13 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
-import { fontFile } from './font-metrics.js';
+import { fontPath, type FontId } from '../../fonts/registry.js';
+import { fontRuns } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
 import { trimBox } from './page-geometry.js';
 import type { Face } from './text-style.js';
+import { glyphClusters } from './text/clusters.js';
+import { shape } from './text/shape.js';
 
 /** An indirect PDF object, opaque outside this module. */
 export interface PdfRef { readonly __pdfRef: true }
@@ -90,8 +93,6 @@ export class PdfSurface {
   /** SVG documents drawn as vectors, by key (already simplified by usvg: paths, no text). */
   private readonly vectors = new Map<string, string>();
   private readonly g: PageGeometry;
-  private face: Face | undefined;
-  private size = 0;
   private grey = false;
 
   constructor(private readonly options: SurfaceOptions) {
@@ -157,7 +158,6 @@ export class PdfSurface {
     // PDF/UA-1 §7.18.3: tab order follows the structure on every page with annotations.
     dict(page).Tabs = 'S';
     this.pages[index] = page;
-    this.face = undefined;
   }
 
   begin(m: Marked): void {
@@ -170,18 +170,129 @@ export class PdfSurface {
     this.doc.addContent('EMC');
   }
 
-  /** Draws `text` with its baseline at y (top-left origin), `tracking` points between characters. */
-  text(text: string, x: number, y: number, face: Face, size: number, grey = false, tracking = 0): void {
-    if (this.face !== face || this.size !== size) {
-      this.doc.font(fontFile(face)).fontSize(size);
-      this.face = face;
-      this.size = size;
-    }
+  /**
+   * Draws `text` with its baseline at y (top-left origin), `tracking` points between characters;
+   * returns the advance. Each run of one font (fallback per character) is shaped with fontkit and
+   * drawn as a glyph run; `rtl` text (an odd bidi level) has its font runs in right-to-left order.
+   */
+  text(text: string, x: number, y: number, face: Face, size: number, grey = false, tracking = 0, rtl = false): number {
     if (this.grey !== grey) {
       this.doc.fillColor(grey ? '#555555' : '#000000');
       this.grey = grey;
     }
-    this.doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic', ...(tracking !== 0 ? { characterSpacing: tracking } : {}) });
+    const runs = fontRuns(text, face);
+    if (rtl) runs.reverse();
+    let pen = x;
+    for (const run of runs) pen += this.glyphRun(run.text, run.font, pen, y, size, tracking);
+    return pen - x;
+  }
+
+  /**
+   * One shaped run of one font as a text object. pdfkit's own `text()` shapes word by word in
+   * logical order (so an RTL phrase comes out with its words reversed) and cannot mark clusters, so
+   * glyphs are laid out here with fontkit and written into pdfkit's subset of the font, which keeps
+   * pdfkit's subsetting, widths and ToUnicode map.
+   *
+   * A cluster whose glyphs do not map back to its characters in logical order (an Indic vowel sign
+   * drawn before its consonant; a glyph shared by two letters, as Noto Naskh shares the body of ح
+   * and ج and adds the dot as a mark) is wrapped in a Span with /ActualText (ISO 32000-1 §14.9.4),
+   * so text extraction and assistive technology read the right letters. Clusters are small (one
+   * letter or syllable), so extractors that reorder RTL text by position still get the order right.
+   */
+  private glyphRun(text: string, font: FontId, x: number, y: number, size: number, tracking: number): number {
+    const doc = this.doc;
+    doc.font(fontPath(font));
+    const f = (doc as unknown as { _font: PdfkitEmbeddedFont })._font;
+    const page = doc.page as unknown as { fonts: Record<string, unknown>; height: number };
+    if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
+    // Shaped (and cached) with the registry's copy of the font, as the typesetter measured it;
+    // glyph ids are the file's, so pdfkit's subset of its own copy takes them as they are.
+    const layout = shape(font, text);
+    const glyphs = layout.glyphs;
+    const n = glyphs.length;
+    const scale = size / layout.unitsPerEm;
+    const cids: number[] = [];
+    const drawn: string[] = [];
+    for (const glyph of glyphs) {
+      const cid = cidFor(f, glyph);
+      cids.push(cid);
+      drawn.push(String.fromCodePoint(...(f.unicode[cid] ?? [])));
+    }
+    // Pen position of every glyph, in drawing (visual) order.
+    const at: number[] = [];
+    let pen = x;
+    for (let i = 0; i < n; i++) {
+      at.push(pen);
+      pen += glyphs[i]!.xAdvance * scale + tracking;
+    }
+    const rtl = layout.direction === 'rtl';
+    const top = page.height - y;
+    const ops: string[] = ['BT', `/${f.id} ${num(size)} Tf`, `1 0 0 1 ${num(x)} ${num(top)} Tm`];
+    if (tracking !== 0) ops.push(`${num(tracking)} Tc`);
+    // One TJ array; a glyph that is not where the previous one left the pen (kerning, a mark, a
+    // right-to-left cluster written base first) gets an adjustment, a raised one a text rise, so
+    // that the baseline extractors see stays the line's.
+    let tj: string[] = [];
+    const flush = (): void => {
+      if (tj.length > 0) ops.push(`[${tj.join(' ')}] TJ`);
+      tj = [];
+    };
+    let cursor = x;
+    let rise = 0;
+    const toText = 1000 / size;
+    const floats = (i: number): boolean => {
+      const g = glyphs[i]!;
+      return (g.xOffset !== 0 || g.yOffset !== 0) && g.codePoints.length > 0 && g.codePoints.every(isMark);
+    };
+    // poppler 22's structure reader (pdfinfo -struct-text) stops reading an element at a
+    // right-to-left cluster with ActualText; pdftotext, which would otherwise break the word and
+    // the line at the raised mark, reads it right. The spec's way is kept.
+    for (const c of glyphClusters(text, layout, drawn, floats)) {
+      if (c.actualText !== undefined) {
+        flush();
+        ops.push(`/Span <</ActualText ${utf16Hex(c.actualText)}>> BDC`);
+      }
+      const order: number[] = [];
+      for (let k = c.from; k < c.to; k++) order.push(rtl ? c.to - 1 - (k - c.from) : k);
+      // Floating marks last, each under an empty ActualText (their text is the cluster's).
+      const floating = new Set(c.floating ?? []);
+      if (floating.size > 0) order.sort((a, b) => Number(floating.has(a)) - Number(floating.has(b)));
+      let inFloat = false;
+      for (const i of order) {
+        if (floating.has(i) && !inFloat) {
+          flush();
+          if (c.actualText !== undefined) ops.push('EMC');
+          ops.push('/Span <</ActualText <FEFF>>> BDC');
+          inFloat = true;
+        }
+        // Right to left, a cluster is written in logical order (base, then its marks), which is how
+        // extractors expect combining marks; positions are explicit either way.
+        const p = glyphs[i]!;
+        const dy = p.yOffset * scale;
+        if (Math.abs(dy - rise) > 1e-6) {
+          flush();
+          ops.push(`${num(dy)} Ts`);
+          rise = dy;
+        }
+        const target = at[i]! + p.xOffset * scale;
+        const delta = target - cursor;
+        if (Math.abs(delta) > 1e-4) tj.push(num(-delta * toText));
+        tj.push(`<${cids[i]!.toString(16).padStart(4, '0')}>`);
+        cursor = target + ((f.widths[cids[i]!] ?? 0) * size) / 1000 + tracking;
+      }
+      if (c.actualText !== undefined || inFloat) {
+        flush();
+        ops.push('EMC');
+      }
+    }
+    flush();
+    if (rise !== 0) ops.push('0 Ts');
+    ops.push('ET');
+    doc.save();
+    doc.transform(1, 0, 0, -1, 0, page.height);
+    doc.addContent(ops.join('\n'));
+    doc.restore();
+    return pen - x;
   }
 
   image(key: string, x: number, y: number, width: number, height: number, clipToPage = false): void {
@@ -214,7 +325,7 @@ export class PdfSurface {
       height,
       preserveAspectRatio: 'xMidYMid meet',
       warningCallback: () => undefined,
-      fontCallback: () => fontFile('regular'),
+      fontCallback: () => fontPath('serif-regular'),
       // Never open a file or URL an SVG names (images/svg/print.ts rasterises SVGs with images).
       imageCallback: () => '',
     });
@@ -344,6 +455,17 @@ export class PdfSurface {
   }
 }
 
+/** The members of pdfkit's embedded font (`EmbeddedFont`) that glyph runs use. */
+interface PdfkitEmbeddedFont {
+  id: string;
+  /** 1000 / unitsPerEm: widths are kept in thousandths of an em. */
+  scale: number;
+  subset: { includeGlyph(id: number): number; glyphs: number[] };
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  ref(): unknown;
+}
+
 /** pdfkit's image objects, as far as embedding order is concerned. */
 interface EmbeddableImage {
   width: number;
@@ -351,6 +473,57 @@ interface EmbeddableImage {
   obj: unknown;
   image?: unknown;
   embed(doc: Doc): void;
+}
+
+/** Per embedded font, the extra CIDs given to glyphs that stand for other characters too. */
+const duplicates = new WeakMap<PdfkitEmbeddedFont, Map<string, number>>();
+
+/**
+ * The CID (subset glyph index) a glyph is drawn with. A glyph that one font uses for several
+ * characters (Noto Naskh draws ج, ح and خ on one body and adds the dots as marks) gets one CID per
+ * character, each a copy of the glyph with its own ToUnicode entry: a PDF maps a CID to one text,
+ * and sharing would make every ج extract as whichever letter came first.
+ */
+function cidFor(f: PdfkitEmbeddedFont, glyph: { id: number; codePoints: readonly number[]; advanceWidth: number }): number {
+  const cid = f.subset.includeGlyph(glyph.id);
+  const width = glyph.advanceWidth * f.scale;
+  const mapped = f.unicode[cid];
+  if (mapped == null) {
+    f.unicode[cid] = [...glyph.codePoints];
+    f.widths[cid] = width;
+    return cid;
+  }
+  if (glyph.codePoints.length === 0 || sameCodePoints(mapped, glyph.codePoints)) return cid;
+  let copies = duplicates.get(f);
+  if (copies === undefined) duplicates.set(f, (copies = new Map()));
+  const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
+  let copy = copies.get(key);
+  if (copy === undefined) {
+    // fontkit's subset writes every entry of `glyphs`, duplicates included.
+    f.subset.glyphs.push(glyph.id);
+    copy = f.subset.glyphs.length - 1;
+    f.unicode[copy] = [...glyph.codePoints];
+    f.widths[copy] = width;
+    copies.set(key, copy);
+  }
+  return copy;
+}
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Whether a code point is a combining mark (general category M). */
+function isMark(cp: number): boolean {
+  return MARK.test(String.fromCodePoint(cp));
+}
+
+const MARK = /^\p{M}$/u;
+
+/** A number for a content stream: at most three decimals, no exponent. */
+function num(v: number): string {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
 }
 
 /** `<FEFF…>`: a PDF text string in UTF-16BE, safe for any character. */

@@ -13,6 +13,7 @@ import { textWidth } from './font-metrics.js';
 import type { PdfSurface } from './document.js';
 import type { LaidOutPage, Link, PageItem, PlacedText } from './layout/page-items.js';
 import { attach, type StructNode } from './tag/struct-node.js';
+import { hasRtl, visualRuns } from './text/bidi.js';
 import type { ParentTreeRecord } from './tag/structure-tree.js';
 
 /** Draws all pages; returns the ParentTree record. */
@@ -83,7 +84,17 @@ function drawPage(surface: PdfSurface, items: readonly PageItem[], pageIndex: nu
       close();
       surface.begin({ artifact: t.owner.artifact });
     }
-    surface.text(t.space ? `${t.text} ` : t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0);
+    if (t.rtl) {
+      // Right-to-left: the space that follows the word in reading order lies to its left.
+      surface.text(t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0, true);
+      if (t.space) surface.text(' ', t.x - textWidth(' ', t.style.face, t.style.size), t.y, t.style.face, t.style.size, t.tint === 'grey');
+    } else if (hasRtl(t.text)) {
+      // Text set outside a paragraph (running heads, contents, labels) gets its bidi order here.
+      let x = t.x;
+      for (const run of visualRuns(t.space ? `${t.text} ` : t.text)) x += surface.text(run.text, x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0, run.rtl);
+    } else {
+      surface.text(t.space ? `${t.text} ` : t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0);
+    }
     if (t.hyphen) {
       // The line-end hyphen is typesetting, not text: an artifact, so the structure holds the
       // word whole, and a plain '-' glyph, which pdftotext rejoins across the line break.

@@ -1,61 +1,74 @@
 /**
- * Widths and glyph coverage of the embedded fonts, read with fontkit (the shaper pdfkit itself
- * uses), so that what the typesetter measures is exactly what pdfkit later draws.
+ * Widths and glyph coverage of the PDF's text faces, through the font registry (src/fonts), so that
+ * what the typesetter measures is exactly what the surface later shapes and draws.
+ *
+ * A {@link Face} is a font stack: its own file first, then the script, symbol and emoji fallbacks of
+ * its weight. Text is measured run by run, each run in the face that draws it.
  *
  * Why not measure through pdfkit: layout is pure and runs before any PDF exists; only
  * document.ts touches pdfkit.
  */
-import { createRequire } from 'node:module';
-import { FONT_FILES } from './fonts.js';
+import { fallbacks, faceRuns, openFont, stackCanDraw, type FaceRun, type FontId, type FontStack } from '../../fonts/registry.js';
+import { shape } from './text/shape.js';
 import { parseStyleKey, type Face } from './text-style.js';
 import type { Measurer, StyleKey } from './typeset/measure.js';
 
-/** The part of a fontkit font this module uses (fontkit ships no type declarations). */
-interface FontkitFont {
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  hasGlyphForCodePoint(codePoint: number): boolean;
-  layout(text: string): { advanceWidth: number };
+const PRIMARY: Record<Face, FontId> = {
+  regular: 'serif-regular',
+  italic: 'serif-italic',
+  bold: 'serif-bold',
+  boldItalic: 'serif-boldItalic',
+  mono: 'mono-regular',
+  monoBold: 'mono-bold',
+};
+
+const BOLD: Record<Face, boolean> = { regular: false, italic: false, bold: true, boldItalic: true, mono: false, monoBold: true };
+
+/**
+ * The stack of each face. Code falls back to the serif of its weight (the mono family lacks some
+ * punctuation) before the script fallbacks.
+ */
+const STACKS: Record<Face, FontStack> = Object.fromEntries(
+  (Object.keys(PRIMARY) as Face[]).map((face) => {
+    const own = PRIMARY[face];
+    const serif: FontId[] = face === 'mono' ? ['serif-regular'] : face === 'monoBold' ? ['serif-bold'] : [];
+    return [face, Object.freeze([own, ...serif, ...fallbacks(BOLD[face])])];
+  }),
+) as Record<Face, FontStack>;
+
+/** The font stack of a face. */
+export function faceStack(face: Face): FontStack {
+  return STACKS[face];
 }
 
-const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as { openSync(path: string): FontkitFont };
-
-/** Font file of each face. The mono family has no italic: emphasis in code stays upright. */
-export function fontFile(face: Face): string {
-  switch (face) {
-    case 'mono': return FONT_FILES.mono.regular;
-    case 'monoBold': return FONT_FILES.mono.bold ?? FONT_FILES.mono.regular;
-    default: return FONT_FILES.serif[face];
-  }
+/** `text` in runs of one font file each (fallback per character). */
+export function fontRuns(text: string, face: Face): FaceRun[] {
+  return faceRuns(text, STACKS[face]);
 }
 
-const opened = new Map<string, FontkitFont>();
-
-function font(face: Face): FontkitFont {
-  const file = fontFile(face);
-  let f = opened.get(file);
-  if (!f) opened.set(file, (f = fontkit.openSync(file)));
-  return f;
-}
-
-/** Ascender and descender (negative) of a face at `size`, in points. */
+/** Ascender and descender (negative) of a face's primary font at `size`, in points. */
 export function verticalMetrics(face: Face, size: number): { ascent: number; descent: number } {
-  const f = font(face);
+  const f = openFont(PRIMARY[face]);
   return { ascent: (f.ascent / f.unitsPerEm) * size, descent: (f.descent / f.unitsPerEm) * size };
 }
 
-/** Whether the face can draw the character (code point). */
+/** Whether the face (with its fallbacks) can draw the character (code point). */
 export function canDraw(face: Face, codePoint: number): boolean {
-  return font(face).hasGlyphForCodePoint(codePoint);
+  return stackCanDraw(STACKS[face], codePoint);
 }
 
-/** Advance width of `text` in a face at `size`, kerning and ligatures applied as pdfkit applies them. */
+/** Advance width of one run of one font, shaped as the surface shapes it. */
+export function runWidth(text: string, font: FontId, size: number): number {
+  const run = shape(font, text);
+  return (run.advance / run.unitsPerEm) * size;
+}
+
+/** Advance width of `text` in a face at `size`: kerning, ligatures and shaping applied per font run. */
 export function textWidth(text: string, face: Face, size: number): number {
   if (text === '') return 0;
-  const f = font(face);
-  return (f.layout(text).advanceWidth / f.unitsPerEm) * size;
+  let w = 0;
+  for (const run of faceRuns(text, STACKS[face])) w += runWidth(run.text, run.font, size);
+  return w;
 }
 
 /** The typesetter's Measurer over the embedded fonts (style keys from text-style.ts). */

@@ -1,18 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { fontPath } from '../../fonts/files.js';
 
 /**
- * The TrueType files the PDF writer embeds (Noto Serif 2.004 and Noto Sans Mono 2.006, SIL OFL 1.1;
- * see `assets/fonts/README.md`).
- *
- * Why bundled files: PDF/UA and print shops need every font embedded with a ToUnicode map, and
- * pdfkit's standard-14 default (Helvetica) is neither embedded nor able to show anything beyond
- * WinAnsi. These files are static per-style TTFs covering Latin-1, Latin Extended-A/B, Greek,
- * Cyrillic and typographic punctuation, so the output never shows `.notdef` for that repertoire.
- *
- * Why `new URL(…, import.meta.url)`: the paths must not depend on the process's working directory.
- * This module compiles from `src/write/pdf/fonts.ts` to `dist/write/pdf/fonts.js`; both sit three
- * levels below the package root, so the same relative URL reaches `assets/fonts/` from either
- * (and from an installed copy of the package, whose `files` include `assets`).
+ * The bundled TrueType files of the PDF's text faces (Noto Serif 2.004 and Noto Sans Mono 2.006,
+ * SIL OFL 1.1; see `assets/fonts/README.md`), by family and style. Script fallbacks live in the
+ * font registry (src/fonts).
  */
 export interface FontFiles {
   /** Body text family. */
@@ -29,19 +20,16 @@ export interface FontFiles {
   };
 }
 
-const asset = (file: string): string =>
-  fileURLToPath(new URL(`../../../assets/fonts/${file}`, import.meta.url));
-
 /** Absolute paths of the bundled font files. */
 export const FONT_FILES: FontFiles = Object.freeze({
   serif: Object.freeze({
-    regular: asset('NotoSerif-Regular.ttf'),
-    italic: asset('NotoSerif-Italic.ttf'),
-    bold: asset('NotoSerif-Bold.ttf'),
-    boldItalic: asset('NotoSerif-BoldItalic.ttf'),
+    regular: fontPath('serif-regular'),
+    italic: fontPath('serif-italic'),
+    bold: fontPath('serif-bold'),
+    boldItalic: fontPath('serif-boldItalic'),
   }),
   mono: Object.freeze({
-    regular: asset('NotoSansMono-Regular.ttf'),
-    bold: asset('NotoSansMono-Bold.ttf'),
+    regular: fontPath('mono-regular'),
+    bold: fontPath('mono-bold'),
   }),
 });

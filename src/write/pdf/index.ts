@@ -72,7 +72,8 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   });
   const headingIds = pub.articles.map((a) => collectIds(a));
 
-  const warned = new Set<string>();
+  // Characters no embedded font has, per article: reported once per article after layout.
+  const missingGlyphs = new Map<number, Map<string, number>>();
   const context = (article: Article, i: number): FlowContext => ({
     article: i,
     measurer,
@@ -91,15 +92,9 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
       },
       note: (id: string) => names[i]!.notes.get(id),
       missing(char: string): void {
-        const key = `${i}:${char}`;
-        if (warned.has(key)) return;
-        warned.add(key);
-        input.diagnostics.warn({
-          code: 'pdf.glyph.missing',
-          ...(article.origin !== undefined ? { file: article.origin } : {}),
-          message: `"${article.meta.title}": the character "${char}" (${codePointLabel(char)}) is in none of the embedded fonts; the PDF shows "\uFFFD" in its place`,
-          fix: 'replace the character, or add a font that has it to assets/fonts',
-        });
+        let chars = missingGlyphs.get(i);
+        if (chars === undefined) missingGlyphs.set(i, (chars = new Map()));
+        chars.set(char, (chars.get(char) ?? 0) + 1);
       },
     },
     lowResolution(image, dpi, widthPt): void {
@@ -134,6 +129,17 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const artNodes = pub.articles.map((a) => structChild(root, 'Art', a.meta.lang.toLowerCase() !== metadata.lang.toLowerCase() ? { lang: a.meta.lang } : {}));
   const units: Unit[] = pub.articles.flatMap((a, i) => articleUnits(a, i, artNodes[i]!, names[i]!, context(a, i), area.width));
   const body = paginate(units, g, firstBody);
+  for (const [i, chars] of missingGlyphs) {
+    const article = pub.articles[i]!;
+    const count = [...chars.values()].reduce((n, c) => n + c, 0);
+    const examples = [...chars.keys()].slice(0, 5).map((c) => `"${c}" (${codePointLabel(c)})`).join(', ');
+    input.diagnostics.warn({
+      code: 'pdf.glyph.missing',
+      ...(article.origin !== undefined ? { file: article.origin } : {}),
+      message: `"${article.meta.title}": ${count} character${count === 1 ? '' : 's'} (${chars.size} different) ${count === 1 ? 'is' : 'are'} in none of the embedded fonts and print as "\uFFFD": ${examples}${chars.size > 5 ? ', …' : ''}`,
+      fix: 'replace the characters, or add a font that has them to the font registry (src/fonts/files.ts)',
+    });
+  }
 
   const folio = (index: number): string => (index < firstBody ? romanNumeral(index + 1) : String(index - firstBody + 1));
   const startPage = pub.articles.map((_, i) => body.pages.find((p) => p.article === i && p.opening)?.index ?? firstBody);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitWord, truncateLines, wrapBalanced, wrapGreedy } from '../../../src/write/cover/wrap.js';
+import { splitWord, truncateLines, wrapBalanced, wrapGreedy, wrapUnits } from '../../../src/write/cover/wrap.js';
 
 /** One unit per character: layouts can be checked by counting. */
 const chars = (s: string): number => [...s].length;
@@ -57,5 +57,22 @@ describe('truncateLines', () => {
   });
   test('can drop everything', () => {
     expect(truncateLines(['a', 'b'], 0, 10, chars)).toEqual([]);
+  });
+});
+
+describe('wrapping titles in scripts without spaces (issue 11)', () => {
+  const measure = (s: string): number => [...s].length;
+  test('breaks a Chinese title between characters, never before closing punctuation', () => {
+    const lines = wrapGreedy('世界人权宣言第一条：人人生而自由，在尊严和权利上一律平等。', 6, measure);
+    expect(lines.join('')).toBe('世界人权宣言第一条：人人生而自由，在尊严和权利上一律平等。');
+    expect(lines.length).toBeGreaterThan(4);
+    for (const line of lines) {
+      expect(measure(line)).toBeLessThanOrEqual(7);
+      expect(line).not.toMatch(/^[：，。]/u);
+    }
+  });
+
+  test('keeps spaced words whole and joins them with spaces', () => {
+    expect(wrapUnits('Harbour 和平 Sea').map((u) => [u.text, u.space])).toEqual([['Harbour', false], ['和', true], ['平', false], ['Sea', true]]);
   });
 });

@@ -17,6 +17,7 @@ import { inlineRuns, type InlineContext, type InlineRef } from './inline-runs.js
 import type { Link, PageItem } from './page-items.js';
 import { setParagraph } from './set-paragraph.js';
 import { tableUnits } from './table.js';
+import { embeddingLevels, hasRtl, isRtlLang, paragraphDirection, visualLine } from '../text/bidi.js';
 
 /** What every handler needs from the article and the page. */
 export interface FlowContext {
@@ -126,13 +127,24 @@ export function textUnits(
     align: o.align === 'justify' ? 'justify' : 'left',
     hyphenate: o.hyphenate ?? true,
   });
-  return lineUnits(set.lines, {
+  const allRuns = [...leadRuns, ...runs];
+  const text = allRuns.map((r) => r.text).join('');
+  const direction = paragraphDirection(lang, text);
+  let lines = set.lines;
+  if (direction === 'rtl' || hasRtl(text)) {
+    const levels = embeddingLevels(text, direction);
+    lines = lines.map((line, n) => visualLine(line, text, levels, direction, o.ctx.measurer, n === 0 ? (o.firstIndent ?? 0) : 0));
+  }
+  // A right-to-left paragraph is set from the right: its start is the right edge.
+  const start = direction === 'rtl' ? 'end' : 'start';
+  const end = direction === 'rtl' ? 'start' : 'end';
+  return lineUnits(lines, {
     article: o.ctx.article,
     leading: o.leading,
     x: o.place.x,
     width: o.place.width,
-    firstIndent: o.firstIndent ?? 0,
-    align: o.align === 'end' ? 'end' : o.align === 'center' ? 'center' : 'start',
+    firstIndent: direction === 'rtl' ? 0 : o.firstIndent ?? 0,
+    align: o.align === 'end' ? end : o.align === 'center' ? 'center' : start,
     sources: allSources,
     block: o.place.path,
     plain: inlineText(inlines),
@@ -255,14 +267,16 @@ function listUnits(block: List, place: Place, ctx: FlowContext): Unit[] {
     const body = structChild(li, 'LBody');
     listDepth.set(body, listDepth.get(list)!);
     const label = listLabel(block.ordered, depth, (block.start ?? 1) + i, item.checked);
-    const itemUnits = sequenceUnits(item.children, { parent: body, lang, x: place.x + labelWidth, width: place.width - labelWidth }, [...place.path, i], ctx);
+    // A right-to-left list is mirrored: labels in the right margin, items set from the right.
+    const rtl = isRtlLang(lang);
+    const itemUnits = sequenceUnits(item.children, { parent: body, lang, x: rtl ? place.x : place.x + labelWidth, width: place.width - labelWidth }, [...place.path, i], ctx);
     const first = itemUnits[0];
     const size = ctx.fontSize;
     const w = textWidth(label, 'regular', size);
     const firstText = first?.items.find((it) => it.kind === 'text');
     const labelItem: PageItem = {
       kind: 'text',
-      x: place.x + labelWidth - size * 0.5 - w,
+      x: rtl ? place.x + place.width - labelWidth + size * 0.5 : place.x + labelWidth - size * 0.5 - w,
       y: firstText && firstText.kind === 'text' ? firstText.y : baselineIn(ctx.leading, 'regular', size),
       text: label,
       style: { face: 'regular', size },
@@ -385,7 +399,9 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
   const baseline = baselineIn(leading, 'mono', size);
   const units: Unit[] = [];
   for (const line of codeLines(block.value)) {
-    const pieces = wrapCode(line.text, columns);
+    // CJK, Hangul and emoji take two columns of a monospaced line (East Asian Wide): a line with
+    // any wraps at half the columns rather than run past the margin.
+    const pieces = wrapCode(line.text, WIDE.test(line.text) ? Math.max(4, Math.floor(columns / 2)) : columns);
     pieces.forEach((piece, k) => {
       const drawn = drawableText(piece.text, 'mono', ctx.inline.missing);
       const items: PageItem[] = drawn === '' ? [] : [{
@@ -394,7 +410,7 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
         y: baseline,
         text: drawn,
         style: { face: 'mono', size },
-        width: drawn.length * charWidth,
+        width: WIDE.test(drawn) ? textWidth(drawn, 'mono', size) : drawn.length * charWidth,
         owner: { node },
         ...(k < pieces.length - 1 && piece.space ? { space: true } : {}),
       }];
@@ -415,6 +431,9 @@ function codeUnits(block: CodeBlock, place: Place, ctx: FlowContext): Unit[] {
 
 /** A character that continues the cluster before it: a low surrogate, a combining mark, a joiner or selector. */
 const CLUSTER_CONTINUES = /^[\uDC00-\uDFFF\p{M}\u200D\uFE00-\uFE0F]$/u;
+
+/** Characters of East Asian Wide width (CJK, kana, Hangul, fullwidth forms, emoji). */
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
 
 /**
  * Breaks a code line into pieces of at most `columns` characters, at the last space that fits

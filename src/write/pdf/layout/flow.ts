@@ -99,6 +99,7 @@ export function lineUnits(lines: readonly SetLine[], o: LineUnitOptions): Unit[]
         ...(f.space ? { space: true } : {}),
         ...(line.hyphenated && k === line.fragments.length - 1 ? { hyphen: true } : {}),
         ...(ref.link ? { link: ref.link } : {}),
+        ...((f as { rtl?: boolean }).rtl ? { rtl: true } : {}),
       };
       items.push(text);
     });

@@ -82,7 +82,7 @@ export function sourceOffset(sources: readonly RunSource[], offset: number): num
 function push(state: State, text: string, face: Face, size: number, ref: InlineRef, synthetic: boolean, ctx: InlineContext, sourceLength = text.length): void {
   if (text === '') return;
   const drawn = drawableText(text, face, ctx.missing);
-  state.out.runs.push({ text: drawn, style: styleKey({ face, size }), ref });
+  state.out.runs.push({ text: drawn, style: styleKey({ face, size }), ref, lang: ctx.lang });
   state.out.sources.push({ start: state.at, end: state.at + drawn.length, source: state.source, synthetic });
   state.at += drawn.length;
   if (!synthetic) state.source += sourceLength;

@@ -44,6 +44,8 @@ export interface PlacedText {
   /** Extra space after every character, in points (letter-spaced capitals); `width` includes it. */
   tracking?: number;
   link?: Link;
+  /** Set right to left (an odd bidi level): shaped and drawn as RTL, its space drawn to its left. */
+  rtl?: boolean;
 }
 
 export interface PlacedImage {

@@ -104,7 +104,10 @@ function place(items: readonly Item[], breaks: readonly number[], ratios: readon
         gap = false;
       } else if (item.type === 'glue') {
         const stretch = Number.isFinite(item.stretch) ? item.stretch : 0;
-        x += item.width + (r >= 0 ? r * stretch : r * item.shrink);
+        const adjust = r >= 0 ? r * stretch : r * item.shrink;
+        x += item.width + adjust;
+        // Stretched structural glue (between CJK characters) separates what is drawn on either side.
+        if (item.text === '' && item.width + adjust !== 0) gap = true;
         if (item.text !== '') {
           const last = fragments[fragments.length - 1];
           if (last) last.space = true;

@@ -7,6 +7,7 @@
  * Word shapes (pieces, widths, break kinds) are cached per measurer, style and language,
  * because the same words recur all through a book.
  */
+import { isUnspaced, scriptBreaks } from '../../../text/script-breaks.js';
 import { hyphenate, isUrlLike } from './hyphenate.js';
 import {
   FORBIDDEN_BREAK,
@@ -32,6 +33,8 @@ export interface Run {
   readonly text: string;
   readonly style: StyleKey;
   readonly ref?: unknown;
+  /** BCP 47 language of this run, for hyphenation, when it differs from the paragraph's. */
+  readonly lang?: string;
 }
 
 /** Costs of the non-space break opportunities (in the units of TeX penalties). */
@@ -72,7 +75,8 @@ export interface ItemOptions {
   readonly penalties?: Partial<BreakPenalties>;
 }
 
-type BreakKind = 'hyphen' | 'explicit' | 'url';
+/** `script`: between characters of a script written without spaces (CJK, Thai), no hyphen. */
+type BreakKind = 'hyphen' | 'explicit' | 'url' | 'script';
 
 /** One unbreakable piece of a word and the break opportunity after it. */
 interface Piece {
@@ -93,6 +97,8 @@ interface Segment {
   readonly style: StyleKey;
   readonly ref: unknown;
   readonly offset: number;
+  /** Hyphenation language ('' for none). */
+  readonly lang: string;
 }
 
 const SHAPE_CACHE_LIMIT = 100_000;
@@ -159,7 +165,9 @@ class ItemBuilder {
   private readonly measurer: Measurer;
   private readonly lang: string;
   private readonly justify: boolean;
+  private readonly hyphenating: boolean;
   private cacheStyle: StyleKey | null = null;
+  private cacheLang = '';
   private cache: Map<string, WordShape> = new Map();
   private readonly hyphenWidths = new Map<StyleKey, number>();
   private readonly spaceWidths = new Map<StyleKey, number>();
@@ -172,7 +180,8 @@ class ItemBuilder {
 
   constructor(options: ItemOptions) {
     this.measurer = options.measurer;
-    this.lang = options.hyphenate === false ? '' : options.lang;
+    this.hyphenating = options.hyphenate !== false;
+    this.lang = this.hyphenating ? options.lang : '';
     this.justify = options.justify;
     this.penalties = { ...DEFAULT_PENALTIES, ...options.penalties };
   }
@@ -194,7 +203,7 @@ class ItemBuilder {
           continue;
         }
         if (this.word.length === 0) this.flushWhitespace();
-        this.word.push({ text: text.slice(i, j), style: run.style, ref: run.ref, offset: base + i });
+        this.word.push({ text: text.slice(i, j), style: run.style, ref: run.ref, offset: base + i, lang: this.hyphenating ? (run.lang ?? this.lang) : '' });
         i = j;
         continue;
       }
@@ -275,13 +284,14 @@ class ItemBuilder {
     this.word = [];
     if (segments.length === 1) {
       const seg = segments[0]!;
-      if (seg.style !== this.cacheStyle) {
-        this.cache = shapeCache(this.measurer, this.lang, seg.style);
+      if (seg.style !== this.cacheStyle || seg.lang !== this.cacheLang) {
+        this.cache = shapeCache(this.measurer, seg.lang, seg.style);
         this.cacheStyle = seg.style;
+        this.cacheLang = seg.lang;
       }
       let shape = this.cache.get(seg.text);
       if (shape === undefined) {
-        shape = this.shapeOf(seg.text, seg.style);
+        shape = this.shapeOf(seg.text, seg.style, seg.lang);
         if (this.cache.size >= SHAPE_CACHE_LIMIT) this.cache.clear();
         this.cache.set(seg.text, shape);
       }
@@ -304,12 +314,17 @@ class ItemBuilder {
         return penalty(0, this.penalties.explicitHyphen, true);
       case 'url':
         return penalty(0, this.penalties.url, false);
+      case 'script': {
+        // Glue, not a penalty: the gaps between CJK characters are where a justified line stretches.
+        const w = this.spaceWidth(style);
+        return this.justify ? glue(0, w / 2, 0, '') : glue(0, 0, 0, '');
+      }
     }
   }
 
   /** A single-style word cut at its break opportunities; widths by prefix differences. */
-  private shapeOf(source: string, style: StyleKey): WordShape {
-    const a = analyzeWord(source, this.lang);
+  private shapeOf(source: string, style: StyleKey, lang: string): WordShape {
+    const a = analyzeWord(source, lang);
     if (a.text === '') return [];
     const cuts = [0, ...a.breaks.map((b) => b.at), a.text.length];
     const pieces: Piece[] = [];
@@ -333,7 +348,7 @@ class ItemBuilder {
   /** A word whose style changes inside it: break opportunities come from the whole word. */
   private emitMixedWord(segments: readonly Segment[]): void {
     const source = segments.map((s) => s.text).join('');
-    const a = analyzeWord(source, this.lang);
+    const a = analyzeWord(source, segments[0]!.lang);
     const base = segments[0]!.offset;
     const kindAt = new Map<number, BreakKind>(a.breaks.map((b) => [b.at, b.kind]));
     let srcStart = 0;
@@ -372,10 +387,13 @@ interface WordAnalysis {
 
 /** Break opportunities inside a word: hyphenation, explicit hyphens and dashes, URL punctuation. */
 function analyzeWord(source: string, lang: string): WordAnalysis {
-  const h = hyphenate(source, lang);
+  const unspaced = isUnspaced(source);
+  // Scripts written without spaces break between characters or words, never with a hyphen.
+  const h = hyphenate(source, unspaced ? '' : lang);
   const text = h.text;
   const kinds = new Map<number, BreakKind>();
   for (const p of h.points) kinds.set(p, 'hyphen');
+  if (unspaced) for (const p of scriptBreaks(text)) kinds.set(p, 'script');
   if (isUrlLike(text)) {
     for (const p of urlBreaks(text)) kinds.set(p, 'url');
   } else {

@@ -1,0 +1,96 @@
+/**
+ * Where every font file the build may embed lives: the bundled Noto Serif and Noto Sans Mono in
+ * `assets/fonts/`, and the script fallbacks from the `@expo-google-fonts/*` npm packages (static
+ * per-weight Noto TTFs, SIL OFL 1.1; see `assets/fonts/README.md`).
+ *
+ * Why npm packages for the fallbacks: the CJK faces alone are 16 MB per weight; a registry package
+ * keeps them out of the repository and comes with its licence. Only regular and bold are used.
+ *
+ * Why `new URL(…, import.meta.url)` for the assets: paths must not depend on the working directory.
+ * This module compiles from `src/fonts/files.ts` to `dist/fonts/files.js`; both sit two levels
+ * below the package root.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+
+const asset = (file: string): string => fileURLToPath(new URL(`../../assets/fonts/${file}`, import.meta.url));
+
+/** A file of an `@expo-google-fonts` package: `pkg('noto-sans-sc', 'NotoSansSC', 'bold')`. */
+function pkg(name: string, stem: string, weight: 'regular' | 'bold'): string {
+  const dir = weight === 'bold' ? '700Bold' : '400Regular';
+  return require.resolve(`@expo-google-fonts/${name}/${dir}/${stem}_${dir}.ttf`);
+}
+
+/** Identifiers of the font files (one file each). */
+export type FontId =
+  | 'serif-regular' | 'serif-italic' | 'serif-bold' | 'serif-boldItalic'
+  | 'mono-regular' | 'mono-bold'
+  | 'arabic-regular' | 'arabic-bold'
+  | 'hebrew-regular' | 'hebrew-bold'
+  | 'devanagari-regular' | 'devanagari-bold'
+  | 'thai-regular' | 'thai-bold'
+  | 'cjk-regular' | 'cjk-bold'
+  | 'hangul-regular' | 'hangul-bold'
+  | 'symbols2-regular' | 'math-regular' | 'symbols-regular' | 'symbols-bold'
+  | 'emoji-regular' | 'emoji-bold';
+
+/** The absolute path of each font file, resolved lazily (resolving never opens the file). */
+const PATHS: Record<FontId, () => string> = {
+  'serif-regular': () => asset('NotoSerif-Regular.ttf'),
+  'serif-italic': () => asset('NotoSerif-Italic.ttf'),
+  'serif-bold': () => asset('NotoSerif-Bold.ttf'),
+  'serif-boldItalic': () => asset('NotoSerif-BoldItalic.ttf'),
+  'mono-regular': () => asset('NotoSansMono-Regular.ttf'),
+  'mono-bold': () => asset('NotoSansMono-Bold.ttf'),
+  // Naskh covers Arabic, Persian and Urdu letters in the style that suits a serif text face.
+  'arabic-regular': () => pkg('noto-naskh-arabic', 'NotoNaskhArabic', 'regular'),
+  'arabic-bold': () => pkg('noto-naskh-arabic', 'NotoNaskhArabic', 'bold'),
+  'hebrew-regular': () => pkg('noto-serif-hebrew', 'NotoSerifHebrew', 'regular'),
+  'hebrew-bold': () => pkg('noto-serif-hebrew', 'NotoSerifHebrew', 'bold'),
+  'devanagari-regular': () => pkg('noto-sans-devanagari', 'NotoSansDevanagari', 'regular'),
+  'devanagari-bold': () => pkg('noto-sans-devanagari', 'NotoSansDevanagari', 'bold'),
+  'thai-regular': () => pkg('noto-sans-thai', 'NotoSansThai', 'regular'),
+  'thai-bold': () => pkg('noto-sans-thai', 'NotoSansThai', 'bold'),
+  // Noto Sans SC has every Han character of GB 18030's common set plus kana; KR adds Hangul.
+  'cjk-regular': () => pkg('noto-sans-sc', 'NotoSansSC', 'regular'),
+  'cjk-bold': () => pkg('noto-sans-sc', 'NotoSansSC', 'bold'),
+  'hangul-regular': () => pkg('noto-sans-kr', 'NotoSansKR', 'regular'),
+  'hangul-bold': () => pkg('noto-sans-kr', 'NotoSansKR', 'bold'),
+  'symbols2-regular': () => pkg('noto-sans-symbols-2', 'NotoSansSymbols2', 'regular'),
+  'math-regular': () => pkg('noto-sans-math', 'NotoSansMath', 'regular'),
+  'symbols-regular': () => pkg('noto-sans-symbols', 'NotoSansSymbols', 'regular'),
+  'symbols-bold': () => pkg('noto-sans-symbols', 'NotoSansSymbols', 'bold'),
+  'emoji-regular': () => pkg('noto-emoji', 'NotoEmoji', 'regular'),
+  'emoji-bold': () => pkg('noto-emoji', 'NotoEmoji', 'bold'),
+};
+
+const resolved = new Map<FontId, string>();
+
+/** Absolute path of a font file. */
+export function fontPath(id: FontId): string {
+  let p = resolved.get(id);
+  if (p === undefined) resolved.set(id, (p = PATHS[id]()));
+  return p;
+}
+
+/**
+ * The fallback faces after a primary face, by weight, in the order they are tried for a character
+ * the primary lacks. Scripts first, then symbols, emoji last (so a character that exists as a text
+ * symbol is set as one, as the monochrome print edition wants).
+ */
+export function fallbacks(bold: boolean): readonly FontId[] {
+  return bold ? BOLD_FALLBACKS : REGULAR_FALLBACKS;
+}
+
+const REGULAR_FALLBACKS: readonly FontId[] = Object.freeze([
+  'arabic-regular', 'hebrew-regular', 'devanagari-regular', 'thai-regular', 'cjk-regular', 'hangul-regular',
+  'symbols2-regular', 'math-regular', 'symbols-regular', 'emoji-regular',
+] as const);
+
+const BOLD_FALLBACKS: readonly FontId[] = Object.freeze([
+  'arabic-bold', 'hebrew-bold', 'devanagari-bold', 'thai-bold', 'cjk-bold', 'hangul-bold',
+  // No bold cut of Symbols 2 and Math exists: their regular serves.
+  'symbols2-regular', 'math-regular', 'symbols-bold', 'emoji-bold',
+] as const);
