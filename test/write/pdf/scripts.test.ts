@@ -11,7 +11,7 @@ import { cli, ROOT, tempFolder } from '../../support/cli.js';
 import { run } from '../../support/exec.js';
 import { pdfFonts, pdfStructText, pdfText, type PdfFontRow } from '../../support/pdf.js';
 
-const FIXTURE = path.join(ROOT, 'test/fixtures/scripts');
+const FIXTURE = path.join(ROOT, 'test/fixtures/scripts/print');
 const ARTICLES = readdirSync(FIXTURE).filter((f) => f.endsWith('.md')).sort();
 
 let pdf: string;
