@@ -10,6 +10,7 @@ import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './read/images.js';
 import { cleanPublicationText } from './read/clean-text.js';
 import { readPublication } from './read/publication.js';
 import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
+import { resolveLinks } from './read/resolve-links.js';
 import { VERSION } from './version.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
@@ -81,6 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** Builds one publication in memory: the EPUB, the PDF and the JSON-LD record. */
 export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics): Promise<OutputFile[]> {
   assignArticleSlugs(pub);
+  resolveLinks(pub, diagnostics);
   const resolved = await resolveImages(pub, diagnostics, resolveOptions(options));
   if (diagnostics.errors.length > 0) return [];
   const writerOptions: WriterOptions = {

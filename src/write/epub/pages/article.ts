@@ -13,7 +13,7 @@ import { renderBlocks } from '../xhtml/blocks/index.js';
 import { renderInlines } from '../xhtml/inlines/index.js';
 import { langAttrs } from '../xhtml/language.js';
 import { pageBreak } from '../xhtml/page-break.js';
-import { isWebUrl } from '../xhtml/href.js';
+import { webHref } from '../xhtml/href.js';
 import { nameList, timeElement } from './dates.js';
 import { xhtmlDocument } from './document.js';
 
@@ -47,7 +47,10 @@ export function articleDocument(input: ArticleInput): string {
 function header(ctx: RenderContext): string {
   const { meta } = ctx.article.article;
   const byLang = langAttrs(labelLang(ctx.labels, ctx.lang));
-  const authors = meta.authors.map((a) => (a.url && isWebUrl(a.url) ? el('a', { href: a.url }, escapeXml(a.name)) : escapeXml(a.name)));
+  const authors = meta.authors.map((a) => {
+    const href = a.url === undefined ? undefined : webHref(a.url);
+    return href === undefined ? escapeXml(a.name) : el('a', { href }, escapeXml(a.name));
+  });
   const dates = [meta.published ? timeElement(meta.published, ctx.lang) : '', meta.modified && meta.modified !== meta.published ? `${escapeXml(ctx.labels.modified)}: ${timeElement(meta.modified, ctx.lang)}` : '']
     .filter(Boolean)
     .join(' · ');

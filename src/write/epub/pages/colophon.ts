@@ -6,7 +6,7 @@ import { opfDate } from '../../metadata/opf.js';
 import type { MetadataRecord } from '../../metadata/record.js';
 import { labelLang, type Labels } from '../labels.js';
 import { el, escapeXml } from '../../xml.js';
-import { isWebUrl } from '../xhtml/href.js';
+import { webHref } from '../xhtml/href.js';
 import { langAttrs } from '../xhtml/language.js';
 import { humanDate } from './dates.js';
 import { xhtmlDocument } from './document.js';
@@ -26,7 +26,7 @@ export function colophonDocument({ record, labels, summary, summaryLang }: Colop
   const date = (d: Date): string => el('time', { datetime: opfDate(d) }, escapeXml(humanDate(d, lang)));
   const rows = [
     row(labels.identifier, escapeXml(record.identifier)),
-    record.source ? row(labels.source, isWebUrl(record.source) ? el('a', { href: record.source }, escapeXml(record.source)) : escapeXml(record.source)) : '',
+    record.source ? row(labels.source, sourceLink(record.source)) : '',
     record.publisher ? row(labels.publisher, escapeXml(record.publisher)) : '',
     row(labels.published, date(record.published)),
     record.modified.getTime() !== record.published.getTime() ? row(labels.modified, date(record.modified)) : '',
@@ -41,4 +41,10 @@ export function colophonDocument({ record, labels, summary, summaryLang }: Colop
     el('dl', {}, rows.filter(Boolean).join('\n')),
   ]);
   return xhtmlDocument({ lang, title: labels.colophon, titleLang: labelLang(labels, lang), body });
+}
+
+/** The source as a link when it is a web address (written as EPUBCheck accepts it), else as text. */
+function sourceLink(source: string): string {
+  const href = webHref(source);
+  return href === undefined ? escapeXml(source) : el('a', { href }, escapeXml(source));
 }
