@@ -25,8 +25,9 @@ const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 export function allowedHref(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
-  if (trimmed === '') return undefined;
   const compact = trimmed.replace(IGNORED, '');
+  // `href="#"` is a script's hook or "top of the page": it names nothing a book has.
+  if (compact === '' || compact === '#') return undefined;
   if (SCHEME.test(compact)) {
     const scheme = SCHEME.exec(compact)![0].toLowerCase();
     return LINK_SCHEMES.includes(scheme) ? trimmed : undefined;

@@ -167,9 +167,9 @@ describe('inlines', () => {
     ));
   });
 
-  it('unwraps links whose target is not http(s), mailto or a fragment', () => {
-    expect(body('<p><a href="/local">rel</a> <a href="ftp://x">ftp</a> <a href="#s">frag</a></p>')).toEqual([
-      para(text('rel ftp '), { type: 'link', href: '#s', children: [text('frag')] }),
+  it('unwraps links whose scheme is not http(s), mailto or tel, and keeps relative ones for the link pass', () => {
+    expect(body('<p><a href="/local">rel</a> <a href="ftp://x">ftp</a> <a href="#s">frag</a> <a href="#">top</a></p>')).toEqual([
+      para({ type: 'link', href: '/local', children: [text('rel')] }, text(' ftp '), { type: 'link', href: '#s', children: [text('frag')] }, text(' top')),
     ]);
   });
 
