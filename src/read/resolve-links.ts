@@ -9,6 +9,8 @@
  *   an internal link to that article (or to `#x` in it).
  * - Any other relative reference (`/docs/install`, `../x.html`) is resolved against the article's
  *   canonical source URL (`meta.source`) when it has one, and is otherwise text.
+ * - An address of the web page another article was made from (its `meta.source`, as a blog's
+ *   `/posts/other-post/` resolves to) leads to that article inside the book.
  *
  * Warnings are summarised: one per article and kind, with a count and a few examples.
  */
@@ -48,17 +50,18 @@ const EXAMPLES = 3;
 
 /** Repairs, resolves or unwraps every link of `pub`, in place. */
 export function resolveLinks(pub: Publication, diagnostics: Diagnostics): void {
-  const anchors = new PublicationAnchors(pub.articles);
-  const files = new Map<string, number>();
+  const book: Book = { anchors: new PublicationAnchors(pub.articles), files: new Map(), pages: new Map(), articles: pub.articles };
   pub.articles.forEach((article, i) => {
-    if (article.origin !== undefined && !files.has(path.resolve(article.origin))) files.set(path.resolve(article.origin), i);
+    if (article.origin !== undefined && !book.files.has(path.resolve(article.origin))) book.files.set(path.resolve(article.origin), i);
+    const source = sourceUrl(article);
+    if (source !== undefined && !book.pages.has(pageKey(source))) book.pages.set(pageKey(source), i);
   });
 
   pub.articles.forEach((article, index) => {
     const dropped = new Map<Dropped, string[]>();
     const base = sourceUrl(article);
     const target = (href: string): string | undefined => {
-      const result = resolveHref(href, article, index, base, anchors, files, pub.articles);
+      const result = resolveHref(href, article, index, base, book);
       if (typeof result === 'string') return result;
       const list = dropped.get(result.dropped) ?? [];
       list.push(href);
@@ -91,25 +94,46 @@ function sourceUrl(article: Article): string | undefined {
   return url !== undefined && /^https?:/.test(url) ? url : undefined;
 }
 
-function resolveHref(
-  href: string,
-  article: Article,
-  index: number,
-  base: string | undefined,
-  anchors: PublicationAnchors,
-  files: ReadonlyMap<string, number>,
-  articles: readonly Article[],
-): string | { dropped: Dropped } {
+/** What links may lead to inside the book. */
+interface Book {
+  anchors: PublicationAnchors;
+  /** Absolute path of each article's file → its index. */
+  files: Map<string, number>;
+  /** Each article's canonical URL (see {@link pageKey}) → its index. */
+  pages: Map<string, number>;
+  articles: readonly Article[];
+}
+
+function resolveHref(href: string, article: Article, index: number, base: string | undefined, book: Book): string | { dropped: Dropped } {
   const trimmed = href.trim();
   if (trimmed.startsWith('#')) {
     const id = fragmentId(trimmed);
-    return id !== undefined && anchors.resolve(id, index) ? `#${id}` : { dropped: 'fragment' };
+    return id !== undefined && book.anchors.resolve(id, index) ? `#${id}` : { dropped: 'fragment' };
   }
-  if (/^[a-z][a-z\d+.-]*:/i.test(trimmed.replace(/[\0-\x20\x7F]/g, ''))) return repairUrl(trimmed) ?? { dropped: 'invalid' };
-  const other = article.origin !== undefined ? articleFile(trimmed, article.origin, files) : undefined;
-  if (other !== undefined) return articleLink(other, anchors, index, articles) ?? { dropped: 'article-fragment' };
-  if (base === undefined) return { dropped: 'relative' };
-  return repairUrl(trimmed, base) ?? { dropped: 'invalid' };
+  let url: string | undefined;
+  if (/^[a-z][a-z\d+.-]*:/i.test(trimmed.replace(/[\0-\x20\x7F]/g, ''))) {
+    url = repairUrl(trimmed);
+  } else {
+    const other = article.origin !== undefined ? articleFile(trimmed, article.origin, book.files) : undefined;
+    if (other !== undefined) return articleLink(other, index, book) ?? { dropped: 'article-fragment' };
+    if (base === undefined) return { dropped: 'relative' };
+    url = repairUrl(trimmed, base);
+  }
+  if (url === undefined) return { dropped: 'invalid' };
+  // A link to the web page another article of the book was made from leads to that article.
+  const page = book.pages.get(pageKey(url));
+  if (page !== undefined && page !== index) {
+    const hash = url.indexOf('#');
+    const fragment = hash >= 0 ? fragmentId(url.slice(hash)) : undefined;
+    const inside = articleLink({ article: page, ...(fragment !== undefined && { fragment }) }, index, book);
+    if (inside !== undefined) return inside;
+  }
+  return url;
+}
+
+/** A web page's address for comparing pages: no fragment, no trailing `/` or `/index.html`. */
+function pageKey(url: string): string {
+  return url.replace(/#.*$/, '').replace(/\/(?:index\.html?)?$/, '');
 }
 
 /** The article a relative reference names by its file (`other-post.md#x`), and the fragment. */
@@ -133,13 +157,14 @@ function articleFile(href: string, origin: string, files: ReadonlyMap<string, nu
  * `#x` when x, seen from article `from`, leads into the named article; else `#slug` of that article
  * when no fragment was asked for; else undefined (the id is unknown there, or shadowed).
  */
-function articleLink(to: { article: number; fragment?: string }, anchors: PublicationAnchors, from: number, articles: readonly Article[]): string | undefined {
+function articleLink(to: { article: number; fragment?: string }, from: number, book: Book): string | undefined {
+  const { anchors } = book;
   if (to.fragment !== undefined) {
     const node = anchors.byArticle[to.article]?.get(to.fragment);
     const hit = anchors.resolve(to.fragment, from);
     return node && hit?.node === node ? `#${to.fragment}` : undefined;
   }
-  const target = articles[to.article]!;
+  const target = book.articles[to.article]!;
   const slug = target.meta.slug ?? slugify(target.meta.title, 'article');
   const hit = anchors.resolve(slug, from);
   return hit && hit.article === to.article && hit.node === undefined ? `#${slug}` : undefined;

@@ -105,6 +105,9 @@ describe('link addresses in the EPUB', () => {
     expect(docs.get(FRAGMENTS)).toMatch(/<table id="data">\s*<caption>Catch by port/);
     expect(fragments.get('the first article')).toBe(NASTY);
     expect(fragments.get('its last section')).toBe(`${NASTY}#more`);
+    // Addresses of the web page an article was made from lead to the article in the book.
+    expect(fragments.get('the first article online')).toBe(NASTY);
+    expect(fragments.get('its last section online')).toBe(`${NASTY}#more`);
     const nasty = links(docs.get(NASTY)!);
     expect(nasty.get('back to the fragments article')).toBe(FRAGMENTS);
     expect(nasty.get('to its data table')).toBe(`${FRAGMENTS}#data`);
