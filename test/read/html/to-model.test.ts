@@ -173,6 +173,17 @@ describe('inlines', () => {
     ]);
   });
 
+  it('keeps ids that links may name on the heading, figure or table they stand for (issue 10)', () => {
+    const blocks = body(
+      '<section id="results"><h2>Results</h2><p>Text.</p></section>' +
+        '<div id="t1"><table><tr><th>a</th></tr><tr><td>b</td></tr></table></div>' +
+        '<h2><span id="Mw_Style">Mw style</span></h2>' +
+        '<h2>Noted<sup><a id="fnref-9" href="#fn-9">9</a></sup></h2>' +
+        '<div id="para"><p>Only a paragraph.</p></div>',
+    );
+    expect(blocks.map((b) => ('id' in b ? b.id : undefined))).toEqual(['results', undefined, 't1', 'Mw_Style', undefined, undefined]);
+  });
+
   it('puts lang on blocks, omits it where it repeats the article language, and ignores bad tags', () => {
     const issues: string[] = [];
     const blocks = body('<p lang="en">same</p><p lang="de_DE">anders</p><div lang="fr"><p>un</p><h2>deux</h2></div><p lang="not a tag">x</p>', {
