@@ -5,7 +5,8 @@
  *
  * An article offers the explicit ids of its headings, figures, tables and notes, and for every
  * heading without an id the slug of its text (`## Results` → `#results`; a repeat gets `-2`), which
- * is how Markdown authors link to sections (GitHub and most static-site generators do the same).
+ * is how Markdown authors link to sections (GitHub and most static-site generators do the same),
+ * and as an alias GitHub's own slug of it.
  * A publication also offers each article's slug, which lands on the article's start.
  */
 import type { Figure, Heading, Table } from './block.js';
@@ -33,7 +34,18 @@ export function articleAnchors(article: Article): Map<string, AnchorNode> {
   const scope = new SlugScope();
   for (const id of anchors.keys()) scope.unique(id);
   for (const heading of implicit) anchors.set(scope.unique(slugify(inlineText(heading.children), 'section')), heading);
+  // The same headings under the slugs GitHub, Hugo and most Markdown renderers write, which keep
+  // letters outside ASCII and do not merge hyphens: `## C++ & Rust` is also #c--rust, `## Überblick` #überblick.
+  for (const heading of implicit) {
+    const alias = githubSlug(inlineText(heading.children));
+    if (alias !== '' && !anchors.has(alias)) anchors.set(alias, heading);
+  }
   return anchors;
+}
+
+/** github-slugger's rule: lower case, punctuation removed, each space a hyphen. */
+function githubSlug(text: string): string {
+  return text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
 }
 
 /** Where a fragment leads: an article, and the node in it (none: the article's start). */
