@@ -126,6 +126,16 @@ describe('blocks', () => {
     });
   });
 
+  it('takes a first row of th with a blank td corner as the head, keeps every cell, and infers no head without th (issue 10)', () => {
+    const [corner] = body('<table><tr><td></td><th>A</th><th>B</th></tr><tr><th>x</th><td>1</td><td></td></tr></table>');
+    expect(corner).toMatchObject({
+      head: [{ cells: [{ header: false, children: [] }, { header: true, scope: 'col' }, { header: true, scope: 'col' }] }],
+      body: [{ cells: [{ header: true, scope: 'row' }, { header: false }, { header: false, children: [] }] }],
+    });
+    const [grid] = body('<table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table>');
+    expect(grid).toMatchObject({ head: [], body: [{ cells: [{ header: false }, { header: false }] }, { cells: [{ header: false }, { header: false }] }] });
+  });
+
   it('flattens blocks inside table cells into inlines without losing text', () => {
     const [table] = body('<table><tr><td><p>one</p><p>two</p><ul><li>three</li></ul></td></tr></table>');
     expect(table).toMatchObject({ body: [{ cells: [{ children: [text('one'), { type: 'break' }, text('two'), { type: 'break' }, text('three')] }] }] });
