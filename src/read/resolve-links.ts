@@ -48,6 +48,9 @@ const MESSAGES: Record<Dropped, { what: (n: number) => string; fix: string }> = 
 
 const EXAMPLES = 3;
 
+/** Extensions of article files and of the pages they become. */
+const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.html', '.htm'];
+
 /** Repairs, resolves or unwraps every link of `pub`, in place. */
 export function resolveLinks(pub: Publication, diagnostics: Diagnostics): void {
   const book: Book = { anchors: new PublicationAnchors(pub.articles), files: new Map(), pages: new Map(), articles: pub.articles };
@@ -147,7 +150,10 @@ function articleFile(href: string, origin: string, files: ReadonlyMap<string, nu
   } catch {
     decoded = file;
   }
-  const article = files.get(path.resolve(path.dirname(origin), decoded));
+  const target = path.resolve(path.dirname(origin), decoded);
+  // A Markdown post links to the page its sibling becomes (`other-post.html` for `other-post.md`).
+  const stem = target.slice(0, target.length - path.extname(target).length);
+  const article = files.get(target) ?? (ARTICLE_EXTENSIONS.includes(path.extname(target).toLowerCase()) ? ARTICLE_EXTENSIONS.map((ext) => files.get(stem + ext)).find((i) => i !== undefined) : undefined);
   if (article === undefined) return undefined;
   const fragment = hash >= 0 ? fragmentId(href.slice(hash)) : undefined;
   return { article, ...(fragment !== undefined && { fragment }) };

@@ -111,6 +111,7 @@ describe('link addresses in the EPUB', () => {
     const nasty = links(docs.get(NASTY)!);
     expect(nasty.get('back to the fragments article')).toBe(FRAGMENTS);
     expect(nasty.get('to its data table')).toBe(`${FRAGMENTS}#data`);
+    expect(nasty.get('its results as a web page')).toBe(`${FRAGMENTS}#results`);
     for (const [from, doc] of [[FRAGMENTS, docs.get(FRAGMENTS)!], [NASTY, docs.get(NASTY)!]] as const) {
       for (const href of links(doc).values()) if (!/^[a-z]+:/.test(href)) check(from, href);
     }
