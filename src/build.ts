@@ -12,6 +12,7 @@ import { cleanPublicationText } from './read/clean-text.js';
 import { readPublication } from './read/publication.js';
 import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
 import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
+import { resolveLinks } from './read/resolve-links.js';
 import { VERSION } from './version.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
@@ -95,6 +96,7 @@ export async function buildPublication(pub: Publication, slug: string, options: 
   // The model as read, before slugs and image ids are filled in: the publication.json of a bag or a PDF/A-3.
   const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
   assignArticleSlugs(pub);
+  resolveLinks(pub, diagnostics);
   const resolved = await resolveImages(pub, diagnostics, resolveOptions(options));
   if (diagnostics.errors.length > 0) return [];
   const writerOptions: WriterOptions = {

@@ -15,7 +15,11 @@ export interface Subscript { type: 'subscript'; children: Inline[] }
 export interface Superscript { type: 'superscript'; children: Inline[] }
 export interface InlineCode { type: 'code'; value: string }
 export interface LineBreak { type: 'break' }
-/** A link; `href` is an absolute http(s)/mailto URL or an internal `#id`. */
+/**
+ * A link; `href` is an absolute http(s)/mailto/tel URL or an internal `#id` (model/anchors.ts says
+ * what an id may name). Anything else a JSON model holds is repaired, resolved or made text by the
+ * link pass before writing (read/resolve-links.ts), and the writers re-check it (model/url.ts).
+ */
 export interface Link { type: 'link'; href: string; title?: string; children: Inline[] }
 /** A short quotation (`<q>`); the writers add the quotation marks of the language. */
 export interface Quote { type: 'quote'; cite?: string; children: Inline[] }

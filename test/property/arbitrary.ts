@@ -11,6 +11,25 @@ const hard = fc.constantFrom('😀', '👩‍👩‍👧', 'سلام', 'שלום
 const longWord = fc.integer({ min: 30, max: 160 }).map((n) => 'x'.repeat(n).replace(/x/g, (_, i: number) => 'abcdefghij'[i % 10]));
 const url = fc.integer({ min: 1, max: 12 }).map((n) => `https://example.org/${'segment/'.repeat(n)}page.html?q=${n}`);
 
+/**
+ * A link's address as real pages and JSON models give it (issue 10): tidy, repairable
+ * (`##rust`, spaces, IDN hosts, `[`, `|`, a stray `%`), refused (`javascript:`), relative, fragments,
+ * or any string at all. The book must keep each as a valid link or as text.
+ */
+const href = fc.oneof(
+  { weight: 3, arbitrary: url },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'https://webchat.freenode.net/?channels=##rust', 'https://example.com/a b', 'https://münchen.de/straße', 'https://例え.テスト/パス',
+      'https://example.com/list[1]', 'https://example.com/a|b', 'https://example.com/100%_sure', 'javascript:alert(1)',
+      'mailto:Jane Doe <jane@example.com>', 'tel:+44 20 7946 0000', 'https://exa mple.com/', '/docs/install', '../x.html', '#results', '#', 'other.md#x',
+    ),
+  },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map((s) => `https://example.org/${s}`) },
+);
+
 /** A word: mostly ordinary, sometimes hard. */
 export const word = fc.oneof({ weight: 12, arbitrary: latin }, { weight: 2, arbitrary: hard }, { weight: 1, arbitrary: longWord }, { weight: 1, arbitrary: url });
 
@@ -25,7 +44,7 @@ export const inline: fc.Arbitrary<Inline> = fc.letrec<{ inline: Inline }>((tie) 
     { weight: 1, arbitrary: fc.array(tie('inline'), { minLength: 1, maxLength: 3 }).map((children): Inline => ({ type: 'emphasis', children })) },
     { weight: 1, arbitrary: fc.array(tie('inline'), { minLength: 1, maxLength: 3 }).map((children): Inline => ({ type: 'strong', children })) },
     { weight: 1, arbitrary: text.map((value): Inline => ({ type: 'code', value })) },
-    { weight: 1, arbitrary: fc.tuple(url, text).map(([href, value]): Inline => ({ type: 'link', href, children: [{ type: 'text', value }] })) },
+    { weight: 1, arbitrary: fc.tuple(href, text).map(([target, value]): Inline => ({ type: 'link', href: target, children: [{ type: 'text', value }] })) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('fr', 'de', 'el', 'ru', 'ar', 'he'), text).map(([lang, value]): Inline => ({ type: 'span', lang, dir: lang === 'ar' || lang === 'he' ? 'rtl' : undefined, children: [{ type: 'text', value }] })) },
     { weight: 1, arbitrary: text.map((value): Inline => ({ type: 'superscript', children: [{ type: 'text', value }] })) },
   ),

@@ -2,9 +2,10 @@
  * Which link and image addresses may enter the model. Used by the sanitizer and again by the
  * HTML→model mapping, so that a tree that did not come through the sanitizer is still safe.
  */
+import { LINK_SCHEMES } from '../../model/url.js';
 
 /** Schemes a link may use; everything else (javascript:, vbscript:, data:, file:, …) is refused. */
-export const LINK_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
+export { LINK_SCHEMES };
 /** Schemes an image may use besides a relative path; `data:` only with an image media type. */
 export const IMAGE_SCHEMES: readonly string[] = ['http:', 'https:', 'data:'];
 
@@ -14,15 +15,25 @@ const IGNORED = /[\0-\x20\x7F]/g;
 const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
 /**
- * The link target to keep, or undefined. Allowed: absolute http(s) and mailto URLs, and in-document
- * fragments (`#id`). Relative and protocol-relative (`//host`) addresses are refused: an article
- * read from a file has no base to resolve them against.
+ * The link target to keep, or undefined. Allowed: addresses with a scheme of {@link LINK_SCHEMES},
+ * in-document fragments (`#id`) and relative references (`/docs/install`, `other-post.md#x`), kept
+ * as written: the link pass after reading (read/resolve-links.ts) repairs them, resolves them
+ * against the article's source URL or another article, or turns them into text with a warning.
+ * Refused, silently, as the sanitizer refuses script: other schemes (`javascript:`) and
+ * protocol-relative (`//host`) or backslash addresses, which would borrow a scheme from the page.
  */
 export function allowedHref(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
-  if (/^#[^\s]+$/.test(trimmed)) return trimmed;
-  return absolute(trimmed, LINK_SCHEMES);
+  const compact = trimmed.replace(IGNORED, '');
+  // `href="#"` is a script's hook or "top of the page": it names nothing a book has.
+  if (compact === '' || compact === '#') return undefined;
+  if (SCHEME.test(compact)) {
+    const scheme = SCHEME.exec(compact)![0].toLowerCase();
+    return LINK_SCHEMES.includes(scheme) ? trimmed : undefined;
+  }
+  if (/^(?:\/\/|\\|\/\\)/.test(compact)) return undefined;
+  return trimmed;
 }
 
 /**

@@ -4,11 +4,13 @@
  * and cross-article links need all of it up front, and deciding it once keeps them in agreement
  * with the article documents.
  */
+import { PublicationAnchors } from '../../model/anchors.js';
 import type { Heading } from '../../model/block.js';
 import type { Article, Note, Publication } from '../../model/publication.js';
 import { languageDirection, type TextDirection } from '../../model/language.js';
 import { asciiSlug, SlugScope, slugify } from '../../model/slug.js';
 import { inlineText } from '../../model/text.js';
+import { fragmentId } from '../../model/url.js';
 import { walkBlocks } from '../../model/walk.js';
 import { IdScope } from './ids.js';
 import type { ArticlePages, PlacedPages } from './page-breaks.js';
@@ -65,8 +67,9 @@ export interface ArticlePlan {
 export interface PublicationPlan {
   articles: ArticlePlan[];
   /**
-   * Where an internal `#id` link points, seen from `from`: its own document first, then an article
-   * (by slug), then any other document. Undefined when nothing has that id.
+   * Where an internal `#id` link points, seen from `from`, by the model's one rule
+   * (model/anchors.ts): its own article first, then an article (by slug), then any other article.
+   * Undefined when nothing has that id.
    */
   resolve(href: string, from: ArticlePlan): string | undefined;
 }
@@ -76,29 +79,27 @@ export function planPublication(pub: Publication, pages?: PlacedPages): Publicat
   const slugs = new SlugScope();
   const files = new SlugScope();
   for (const stem of RESERVED_STEMS) files.unique(stem);
+  const targets = new PublicationAnchors(pub.articles);
   const articles = pub.articles.map((article, index) => {
     const slug = slugs.unique(article.meta.slug ?? slugify(article.meta.title, 'article'));
-    return planArticle(article, index, slug, `${files.unique(asciiSlug(slug, 'article'))}.xhtml`, pages?.byArticle.get(index) ?? new Map());
+    return planArticle(article, index, slug, `${files.unique(asciiSlug(slug, 'article'))}.xhtml`, pages?.byArticle.get(index) ?? new Map(), targets);
   });
-  const bySlug = new Map(articles.map((a) => [a.slug, a]));
   return {
     articles,
     resolve(href, from) {
-      const id = href.slice(1);
-      const local = from.anchors.get(id);
-      if (local) return `#${local}`;
-      const article = bySlug.get(id);
-      if (article) return article === from ? `#${article.articleId}` : article.file;
-      for (const other of articles) {
-        const target = other.anchors.get(id);
-        if (target) return `${other.file}#${target}`;
-      }
-      return undefined;
+      const id = fragmentId(href);
+      const target = id === undefined ? undefined : targets.resolve(id, from.index);
+      const plan = target && articles[target.article];
+      if (!target || !plan) return undefined;
+      const name = target.node && targets.nameOf(target.node);
+      const local = name === undefined ? plan.articleId : plan.anchors.get(name);
+      if (local === undefined) return undefined;
+      return plan === from ? `#${local}` : name === undefined ? plan.file : `${plan.file}#${local}`;
     },
   };
 }
 
-function planArticle(article: Article, index: number, slug: string, file: string, pages: ArticlePages): ArticlePlan {
+function planArticle(article: Article, index: number, slug: string, file: string, pages: ArticlePages, targets: PublicationAnchors): ArticlePlan {
   const ids = new IdScope();
   const articleId = ids.take(slug, 'article');
   const titleId = ids.take(`${slug}-title`, 'title');
@@ -109,15 +110,11 @@ function planArticle(article: Article, index: number, slug: string, file: string
   const top = new Set<object>(article.body);
   walkBlocks(article.body, (block) => {
     if (block.type === 'heading') {
-      const id = ids.take(block.id ?? slugify(inlineText(block.children), 'section'), 'section');
+      const id = ids.take(block.id || targets.nameOf(block) || slugify(inlineText(block.children), 'section'), 'section');
       nodeIds.set(block, id);
-      if (block.id && !anchors.has(block.id)) anchors.set(block.id, id);
-      if (!block.id && !anchors.has(id)) anchors.set(id, id);
       if (top.has(block) && block.level <= 3) toc.push({ id, level: block.level, node: block });
     } else if ((block.type === 'figure' || block.type === 'table') && block.id) {
-      const id = ids.take(block.id, block.type);
-      nodeIds.set(block, id);
-      if (!anchors.has(block.id)) anchors.set(block.id, id);
+      nodeIds.set(block, ids.take(block.id, block.type));
     }
   });
   const notes = new Map<string, NotePlan>();
@@ -125,8 +122,11 @@ function planArticle(article: Article, index: number, slug: string, file: string
     if (notes.has(note.id)) return;
     const id = ids.take(`fn-${note.id}`, 'fn');
     notes.set(note.id, { note, number: i + 1, id });
-    if (!anchors.has(note.id)) anchors.set(note.id, id);
   });
+  for (const [name, node] of targets.byArticle[index] ?? []) {
+    const id = 'type' in node ? nodeIds.get(node) : notes.get(node.id)?.id;
+    if (id !== undefined) anchors.set(name, id);
+  }
   const notesHeadingId = article.notes.length > 0 ? ids.take('notes', 'notes') : undefined;
   return {
     index, article, slug, file, lang: article.meta.lang, dir: article.meta.dir ?? languageDirection(article.meta.lang), articleId, titleId, ids, nodeIds, anchors, notes,

@@ -51,6 +51,9 @@ function drawPage(surface: PdfSurface, items: readonly PageItem[], pageIndex: nu
       case 'dest':
         surface.dest(item.name, item.x, item.y);
         break;
+      case 'element':
+        attach(item.node);
+        break;
       case 'rule':
         close();
         surface.begin({ artifact: 'Layout' });

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../model/publication.js';
-import { slugify } from '../../model/slug.js';
+import { PublicationAnchors, type AnchorNode } from '../../model/anchors.js';
+import { fragmentId } from '../../model/url.js';
 import type { WriterInput } from '../input.js';
 import { pdfInfo } from '../metadata/info.js';
 import { xmpPacket } from '../metadata/xmp.js';
@@ -63,14 +64,14 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const root = documentNode(metadata.lang);
   const area = textArea(g, 0);
 
-  // Names of every article, heading and note, so links can be resolved before anything is drawn.
-  const slugs = new Map<string, number>();
-  const names: ArticleNames[] = pub.articles.map((article, i) => {
-    const slug = article.meta.slug ?? slugify(article.meta.title);
-    if (!slugs.has(slug)) slugs.set(slug, i);
-    return { dest: `article-${i + 1}`, notes: noteNames(article, i) };
-  });
-  const headingIds = pub.articles.map((a) => collectIds(a));
+  // Names of every article, anchor and note, so links can be resolved before anything is drawn.
+  const names: ArticleNames[] = pub.articles.map((article, i) => ({ dest: `article-${i + 1}`, notes: noteNames(article, i) }));
+  const targets = new PublicationAnchors(pub.articles);
+  const anchorDest = (article: number, node: AnchorNode): string | undefined => {
+    if (!('type' in node)) return names[article]?.notes.get(node.id)?.dest;
+    const name = targets.nameOf(node);
+    return name === undefined ? undefined : `a${article + 1}-${name}`;
+  };
 
   // Characters no embedded font has, per article: reported once per article after layout.
   const missingGlyphs = new Map<number, Map<string, number>>();
@@ -81,14 +82,13 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     leading: g.leading,
     areaHeight: area.height,
     images: input.images,
+    anchor: (block) => (block.type === 'heading' || block.type === 'figure' || block.type === 'table' ? anchorDest(i, block) : undefined),
     inline: {
       resolveHref(href: string): string | undefined {
-        const id = href.replace(/^#/, '');
-        if (headingIds[i]?.has(id)) return `a${i + 1}-${id}`;
-        const target = slugs.get(id);
-        if (target !== undefined) return names[target]!.dest;
-        const other = headingIds.findIndex((ids) => ids.has(id));
-        return other >= 0 ? `a${other + 1}-${id}` : undefined;
+        const id = fragmentId(href);
+        const target = id === undefined ? undefined : targets.resolve(id, i);
+        if (!target) return undefined;
+        return target.node ? anchorDest(target.article, target.node) : names[target.article]?.dest;
       },
       note: (id: string) => names[i]!.notes.get(id),
       missing(char: string): void {
@@ -182,21 +182,6 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const bytes = await surface.finish();
   const starts: PageStart[] = pages.flatMap((p) => (p.start ? [p.start] : []));
   return { bytes, pageMap: { source: metadata.identifier, pages: starts } };
-}
-
-/** Heading ids of an article (internal link targets). */
-function collectIds(article: Article): Set<string> {
-  const ids = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      const node = value as { type?: string; id?: string };
-      if (node.type === 'heading' && typeof node.id === 'string') ids.add(node.id);
-      for (const v of Object.values(value)) if (v && typeof v === 'object') visit(v);
-    }
-  };
-  visit(article.body);
-  return ids;
 }
 
 /** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */

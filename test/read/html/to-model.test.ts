@@ -126,6 +126,16 @@ describe('blocks', () => {
     });
   });
 
+  it('takes a first row of th with a blank td corner as the head, keeps every cell, and infers no head without th (issue 10)', () => {
+    const [corner] = body('<table><tr><td></td><th>A</th><th>B</th></tr><tr><th>x</th><td>1</td><td></td></tr></table>');
+    expect(corner).toMatchObject({
+      head: [{ cells: [{ header: false, children: [] }, { header: true, scope: 'col' }, { header: true, scope: 'col' }] }],
+      body: [{ cells: [{ header: true, scope: 'row' }, { header: false }, { header: false, children: [] }] }],
+    });
+    const [grid] = body('<table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table>');
+    expect(grid).toMatchObject({ head: [], body: [{ cells: [{ header: false }, { header: false }] }, { cells: [{ header: false }, { header: false }] }] });
+  });
+
   it('flattens blocks inside table cells into inlines without losing text', () => {
     const [table] = body('<table><tr><td><p>one</p><p>two</p><ul><li>three</li></ul></td></tr></table>');
     expect(table).toMatchObject({ body: [{ cells: [{ children: [text('one'), { type: 'break' }, text('two'), { type: 'break' }, text('three')] }] }] });
@@ -175,10 +185,21 @@ describe('inlines', () => {
     ]);
   });
 
-  it('unwraps links whose target is not http(s), mailto or a fragment', () => {
-    expect(body('<p><a href="/local">rel</a> <a href="ftp://x">ftp</a> <a href="#s">frag</a></p>')).toEqual([
-      para(text('rel ftp '), { type: 'link', href: '#s', children: [text('frag')] }),
+  it('unwraps links whose scheme is not http(s), mailto or tel, and keeps relative ones for the link pass', () => {
+    expect(body('<p><a href="/local">rel</a> <a href="ftp://x">ftp</a> <a href="#s">frag</a> <a href="#">top</a></p>')).toEqual([
+      para({ type: 'link', href: '/local', children: [text('rel')] }, text(' ftp '), { type: 'link', href: '#s', children: [text('frag')] }, text(' top')),
     ]);
+  });
+
+  it('keeps ids that links may name on the heading, figure or table they stand for (issue 10)', () => {
+    const blocks = body(
+      '<section id="results"><h2>Results</h2><p>Text.</p></section>' +
+        '<div id="t1"><table><tr><th>a</th></tr><tr><td>b</td></tr></table></div>' +
+        '<h2><span id="Mw_Style">Mw style</span></h2>' +
+        '<h2>Noted<sup><a id="fnref-9" href="#fn-9">9</a></sup></h2>' +
+        '<div id="para"><p>Only a paragraph.</p></div>',
+    );
+    expect(blocks.map((b) => ('id' in b ? b.id : undefined))).toEqual(['results', undefined, 't1', 'Mw_Style', undefined, undefined]);
   });
 
   it('puts lang on blocks, omits it where it repeats the article language, and ignores bad tags', () => {

@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { allowedHref, allowedSrc } from '../../../src/read/html/url-policy.js';
 
 describe('allowedHref', () => {
-  it.each(['https://example.com/a?b#c', 'http://example.com', 'mailto:someone@example.com', '#section-2', 'HTTPS://EXAMPLE.COM'])(
+  it.each([
+    'https://example.com/a?b#c', 'http://example.com', 'mailto:someone@example.com', 'tel:+44 20 7946 0000', '#section-2', 'HTTPS://EXAMPLE.COM',
+    // Kept as written: read/resolve-links.ts repairs or resolves them, or makes them text with a warning.
+    '/relative/path', 'page.html', '../x.html#y', 'https://webchat.freenode.net/?channels=##rust', 'https://exa mple.com/',
+  ])(
     'keeps %s',
     (href) => expect(allowedHref(href)).toBe(href),
   );
 
   it.each([
     'javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)',
-    'vbscript:msgbox(1)', 'data:text/html;base64,PHNjcmlwdD4=', '//evil.example.com/x', '/relative/path', 'page.html',
+    'vbscript:msgbox(1)', 'data:text/html;base64,PHNjcmlwdD4=', '//evil.example.com/x', '\\\\server\\x',
     'file:///etc/passwd', 'ftp://example.com', '#', '',
   ])('refuses %j', (href) => expect(allowedHref(href)).toBeUndefined());
 });

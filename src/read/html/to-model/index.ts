@@ -6,6 +6,7 @@
 import type { ElementContent, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { inlineText, type Block, type Heading, type Inline, type Note } from '../../../model/index.js';
+import { lendId } from './anchor-ids.js';
 import type { Content } from './content.js';
 import { flow } from './flow.js';
 import { indexNotes } from './footnotes.js';
@@ -80,11 +81,11 @@ export function hastToModel(tree: Root, options: ToModelOptions = {}): MappedCon
     if (node.type !== 'element') return [];
     const handler = handlerFor(node.tagName);
     const where = localizationOf(node, state);
-    if (where === undefined) return handler(node, state);
+    if (where === undefined) return lendId(node, handler(node, state));
     const outer = state.lang;
     if (where.lang !== undefined) state.lang = where.lang;
     try {
-      return localize(handler(node, state), where);
+      return lendId(node, localize(handler(node, state), where));
     } finally {
       state.lang = outer;
     }

@@ -14,7 +14,7 @@ import { renderInlines } from '../xhtml/inlines/index.js';
 import { isolate, langAttrs, localAttrs } from '../xhtml/language.js';
 import type { TextDirection } from '../../../model/language.js';
 import { pageBreak } from '../xhtml/page-break.js';
-import { isWebUrl } from '../xhtml/href.js';
+import { webHref } from '../xhtml/href.js';
 import { nameList, timeElement } from './dates.js';
 import { xhtmlDocument } from './document.js';
 
@@ -53,7 +53,8 @@ function header(ctx: RenderContext): string {
   // when the byline's words are in another.
   const around = (byLang.dir as TextDirection | undefined) ?? ctx.dir;
   const authors = meta.authors.map((a) => {
-    const name = a.url && isWebUrl(a.url) ? el('a', { href: a.url }, escapeXml(a.name)) : escapeXml(a.name);
+    const href = a.url === undefined ? undefined : webHref(a.url);
+    const name = href === undefined ? escapeXml(a.name) : el('a', { href }, escapeXml(a.name));
     return isolate(name, a.name, around, labelMark ? langAttrs(ctx.lang) : {});
   });
   const dates = [meta.published ? timeElement(meta.published, ctx.lang) : '', meta.modified && meta.modified !== meta.published ? `${escapeXml(ctx.labels.modified)}: ${timeElement(meta.modified, ctx.lang)}` : '']

@@ -6,7 +6,7 @@ import { opfDate } from '../../metadata/opf.js';
 import type { MetadataRecord } from '../../metadata/record.js';
 import { labelLang, type Labels } from '../labels.js';
 import { el, escapeXml } from '../../xml.js';
-import { isWebUrl } from '../xhtml/href.js';
+import { webHref } from '../xhtml/href.js';
 import { isolate, localAttrs } from '../xhtml/language.js';
 import type { TextDirection } from '../../../model/language.js';
 import { humanDate } from './dates.js';
@@ -31,7 +31,7 @@ export function colophonDocument({ record, dir, labels, summary, summaryLang }: 
   const date = (d: Date): string => el('time', { datetime: opfDate(d) }, escapeXml(humanDate(d, lang)));
   const rows = [
     row(labels.identifier, isolate(escapeXml(record.identifier), record.identifier, dir)),
-    record.source ? row(labels.source, isolate(isWebUrl(record.source) ? el('a', { href: record.source }, escapeXml(record.source)) : escapeXml(record.source), record.source, dir)) : '',
+    record.source ? row(labels.source, isolate(sourceLink(record.source), record.source, dir)) : '',
     record.publisher ? row(labels.publisher, escapeXml(record.publisher)) : '',
     row(labels.published, date(record.published)),
     record.modified.getTime() !== record.published.getTime() ? row(labels.modified, date(record.modified)) : '',
@@ -46,4 +46,10 @@ export function colophonDocument({ record, dir, labels, summary, summaryLang }: 
     el('dl', {}, rows.filter(Boolean).join('\n')),
   ]);
   return xhtmlDocument({ lang, dir, title: labels.colophon, titleLang: labelLang(labels, lang), body });
+}
+
+/** The source as a link when it is a web address (written as EPUBCheck accepts it), else as text. */
+function sourceLink(source: string): string {
+  const href = webHref(source);
+  return href === undefined ? escapeXml(source) : el('a', { href }, escapeXml(source));
 }

@@ -29,6 +29,8 @@ export interface FlowContext {
   areaHeight: number;
   images: ReadonlyMap<string, LoadedImage>;
   inline: Omit<InlineContext, 'face' | 'size' | 'node' | 'lang'>;
+  /** The named destination of a block that `#id` links may lead to (model/anchors.ts), if any. */
+  anchor(block: Block): string | undefined;
   /** Reports an image that will print below 300 dpi. */
   lowResolution(image: LoadedImage, dpi: number, widthPt: number): void;
 }
@@ -75,10 +77,13 @@ const handlers: Handlers = {
   ],
 };
 
-/** Units of one block. */
+/** Units of one block; a block that `#id` links can name gets its named destination at its top. */
 export function blockUnits(block: Block, place: Place, ctx: FlowContext, lead?: Lead): Unit[] {
   const handler = handlers[block.type] as Handler<Block>;
-  return handler(block, place, ctx, lead);
+  const units = handler(block, place, ctx, lead);
+  const dest = ctx.anchor(block);
+  if (dest !== undefined) units[0]?.items.unshift({ kind: 'dest', name: dest, x: place.x, y: 0 });
+  return units;
 }
 
 /**
@@ -187,7 +192,6 @@ function headingUnits(block: Heading, place: Place, ctx: FlowContext): Unit[] {
   const head = units[0];
   if (head) {
     head.outline = { title: inlineText(block.children).trim(), level: block.level };
-    if (block.id !== undefined) head.items.unshift({ kind: 'dest', name: ctx.inline.resolveHref(`#${block.id}`) ?? block.id, x: place.x, y: 0 });
   }
   return units;
 }

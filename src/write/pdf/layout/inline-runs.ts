@@ -7,6 +7,7 @@
  * while the drawn text adds quotation marks and note numbers that the model does not contain.
  */
 import type { Inline } from '../../../model/inline.js';
+import { repairUrl } from '../../../model/url.js';
 import { drawableText, type MissingGlyph } from '../glyph-coverage.js';
 import { structChild, type StructNode } from '../tag/struct-node.js';
 import { emphasize, strengthen, styleKey, type Face } from '../text-style.js';
@@ -132,7 +133,9 @@ function walk(inlines: readonly Inline[], ctx: InlineContext, ref: InlineRef, st
         break;
       }
       case 'link': {
-        const target = node.href.startsWith('#') ? ctx.resolveHref(node.href) : node.href;
+        // The same repair as the EPUB's (model/url.ts), so both files open the same address.
+        const internal = node.href.startsWith('#');
+        const target = internal ? ctx.resolveHref(node.href) : repairUrl(node.href.trim());
         if (target === undefined) {
           walk(node.children, ctx, ref, state);
           break;
@@ -140,9 +143,9 @@ function walk(inlines: readonly Inline[], ctx: InlineContext, ref: InlineRef, st
         const linkNode = structChild(ref.node, 'Link');
         const text = plain(node.children);
         const link: Link = {
-          target: node.href.startsWith('#') ? { dest: target } : { uri: node.href },
+          target: internal ? { dest: target } : { uri: target },
           node: linkNode,
-          contents: node.title ?? (text.trim() === node.href || text.trim() === '' ? `Link to ${node.href}` : `${text.trim()} (${node.href.startsWith('#') ? 'in this document' : node.href})`),
+          contents: node.title ?? (text.trim() === node.href || text.trim() === '' ? `Link to ${internal ? 'a place in this document' : target}` : `${text.trim()} (${internal ? 'in this document' : target})`),
         };
         walk(node.children, { ...ctx, node: linkNode }, { ...ref, node: linkNode, link }, state);
         break;

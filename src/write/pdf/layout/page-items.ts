@@ -76,7 +76,19 @@ export interface PlacedDest {
   y: number;
 }
 
-export type PageItem = PlacedText | PlacedImage | PlacedRule | PlacedDest;
+/**
+ * A structure element that must keep its place in the tree even when it has no content (an empty
+ * table cell: PDF/UA-1 §7.2 wants every row of a table to have all its cells). Drawing attaches it
+ * where it stands in reading order; nothing is painted.
+ */
+export interface PlacedElement {
+  kind: 'element';
+  node: StructNode;
+  x: number;
+  y: number;
+}
+
+export type PageItem = PlacedText | PlacedImage | PlacedRule | PlacedDest | PlacedElement;
 
 /** An entry of the document outline (bookmarks). */
 export interface OutlineEntry {

@@ -77,7 +77,7 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
    * Rows are laid out in two steps so that cells spanning rows take their columns out of the rows
    * below (no overlap) and make the last row they span tall enough for their text.
    */
-  interface CellLayout { units: Unit[]; height: number; rowspan: number }
+  interface CellLayout { units: Unit[]; height: number; rowspan: number; node: StructNode; x: number }
   interface RowLayout { cells: CellLayout[]; height: number; row: number }
   const layoutRow = (cells: TableCell[], rowNode: StructNode, inHead: boolean, row: number): RowLayout => {
     const out: CellLayout[] = [];
@@ -97,7 +97,7 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
         ctx, face: cell.header ? 'bold' : 'regular', size, leading,
         align: cell.align === 'right' ? 'end' : cell.align === 'center' ? 'center' : 'left', hyphenate: true, spaceBefore: 0,
       });
-      out.push({ units: u, height: u.reduce((h, v) => h + v.height, 0), rowspan });
+      out.push({ units: u, height: u.reduce((h, v) => h + v.height, 0), rowspan, node, x });
     });
     const height = Math.max(leading, ...out.filter((c) => c.rowspan === 1).map((c) => c.height));
     return { cells: out, height, row };
@@ -126,6 +126,8 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
       const slice = cut ? Math.max(leading, Math.floor((maxHeight - 2 * pad) / leading) * leading) : heights[r]! + 1;
       const pieces: PageItem[][] = [[]];
       for (const c of l.cells) {
+        // Every cell, empty or not, takes its place in the row's structure before its content.
+        pieces[0]!.push({ kind: 'element', node: c.node, x: c.x, y: pad });
         let y = 0;
         for (const line of c.units) {
           const k = Math.min(Math.floor((y + 1e-6) / slice), Math.floor(heights[r]! / slice));
@@ -167,7 +169,7 @@ export function tableUnits(block: Table, place: Place, ctx: FlowContext): Unit[]
   const repeat: Unit[] = repeated.map((u) => ({
     ...u,
     keepWithNext: true,
-    items: u.items.map((item) => (item.kind === 'text' || item.kind === 'image' ? { ...item, owner: { artifact: 'Pagination' as const } } : { ...item })).filter((item) => item.kind !== 'dest'),
+    items: u.items.map((item) => (item.kind === 'text' || item.kind === 'image' ? { ...item, owner: { artifact: 'Pagination' as const } } : { ...item })).filter((item) => item.kind !== 'dest' && item.kind !== 'element'),
   }));
   units.push(...headUnits);
   const bodyNode = structChild(table, 'TBody');

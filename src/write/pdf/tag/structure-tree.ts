@@ -49,7 +49,8 @@ export function writeStructureTree(root: StructNode, record: ParentTreeRecord, p
         kids.push({ Type: pdf.name('OBJR'), Obj: pdf.annotation(kid.annotation), Pg: pdf.page(kid.page) });
       }
     }
-    pdf.set(ref, 'K', kids.length === 1 ? kids[0] : kids);
+    // An element without content (an empty table cell) has no /K at all (ISO 32000-1 Table 323: optional).
+    if (kids.length > 0) pdf.set(ref, 'K', kids.length === 1 ? kids[0] : kids);
     pdf.end(ref);
     return ref;
   };

@@ -5,7 +5,7 @@
 import type { Heading } from '../../../../model/index.js';
 import { blockPiece } from '../content.js';
 import { phrasing } from '../flow.js';
-import { stringProp } from '../hast.js';
+import { innerId, ownId } from '../anchor-ids.js';
 import type { Handler } from '../state.js';
 
 export const heading: Handler = (node, state) => {
@@ -13,7 +13,7 @@ export const heading: Handler = (node, state) => {
   const children = phrasing(state.all(node));
   if (children.length === 0) return [];
   if (source === 1 && state.claimTitle(children)) return [];
-  const id = stringProp(node, 'id')?.replace(/^user-content-/, '');
+  const id = ownId(node) ?? innerId(node);
   // The level is a placeholder until normalizeHeadingLevels runs.
   const block: Heading = { type: 'heading', level: 2, ...(id && { id }), children };
   state.sourceLevels.set(block, source);

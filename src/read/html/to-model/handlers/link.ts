@@ -2,8 +2,9 @@
  * `<a>` → link, note reference, or nothing:
  * - a note reference (see ../footnotes.ts) → noteRef; its label is dropped, the writers number notes;
  * - a back-link from a note (↩) → nothing;
- * - an http(s), mailto or `#fragment` target → link;
- * - any other target (relative, javascript:, none) → its text, unwrapped.
+ * - an http(s), mailto or tel address, a `#fragment` or a relative reference → link, as written
+ *   (read/resolve-links.ts repairs, resolves or unwraps it once the whole publication is read);
+ * - any other target (javascript:, none) → its text, unwrapped.
  */
 import { allowedHref } from '../../url-policy.js';
 import { wrapInline } from '../flow.js';

@@ -2,7 +2,9 @@
  * `<table>` → table: `<caption>`, `<thead>` rows as head, `<tbody>`/`<tfoot>` rows as body. Header
  * cells get a scope (WCAG 1.3.1, PDF/UA TH Scope): `th` in the head → col, `th` opening a body row
  * → row, unless the source says otherwise. A table without `<thead>` whose first row is all `th`
- * has that row as its head. GFM alignment arrives as `align`.
+ * (empty cells aside) has that row as its head; a table without any `th` stays a plain grid, since
+ * guessing a header row would make a screen reader announce data as headings. Every cell keeps its
+ * place, empty or not. GFM alignment arrives as `align`.
  */
 import type { Element } from 'hast';
 import type { Inline, TableCell, TableRow } from '../../../../model/index.js';
@@ -23,7 +25,7 @@ export const table: Handler = (node, state) => {
     else if (isElement(child, 'tbody', 'tfoot')) body.push(...rows(child, state));
     else if (isElement(child, 'tr')) body.push(...rows({ ...node, children: [child] }, state));
   }
-  if (head.length === 0 && body.length > 1 && body[0]!.cells.every(({ cell }) => cell.header)) {
+  if (head.length === 0 && body.length > 1 && isHeaderRow(body[0]!)) {
     head = body.slice(0, 1);
     body = body.slice(1);
   }
@@ -41,6 +43,15 @@ export const table: Handler = (node, state) => {
     }),
   ];
 };
+
+/**
+ * A first row that heads the columns: all `th`, except perhaps empty cells (the blank top-left
+ * corner of a comparison table is often a `td`). The empty cells stay `td`, in their place.
+ */
+function isHeaderRow(row: SourceRow): boolean {
+  const empty = (cell: TableCell): boolean => cell.children.every((c) => c.type === 'text' && c.value.trim() === '');
+  return row.cells.some(({ cell }) => cell.header) && row.cells.every(({ cell }) => cell.header || empty(cell));
+}
 
 function rows(group: Element, state: State): SourceRow[] {
   return group.children

@@ -1,6 +1,6 @@
 import { el } from '../../../xml.js';
 import type { InlineHandler } from '../context.js';
-import { isWebUrl } from '../href.js';
+import { webHref } from '../href.js';
 
 /**
  * A short quotation. `<q>` lets the reading system add the quotation marks of the language
@@ -8,4 +8,4 @@ import { isWebUrl } from '../href.js';
  * only when it is a web address.
  */
 export const quote: InlineHandler<'quote'> = (node, ctx) =>
-  el('q', { cite: node.cite && isWebUrl(node.cite) ? node.cite : undefined }, ctx.inlines(node.children, ctx));
+  el('q', { cite: node.cite === undefined ? undefined : webHref(node.cite) }, ctx.inlines(node.children, ctx));
