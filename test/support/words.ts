@@ -14,6 +14,12 @@ export interface WordsOptions {
 
 /** Invisible characters that must never split or change a word: soft hyphen, zero-width (non-)joiner/space, word joiner, BOM. */
 const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
+/**
+ * Directional formatting characters (LRE…RLO, LRI…PDI): pdftotext wraps each right-to-left run in
+ * RLE…PDF. They are direction marks, not letters, and stand where a run of one direction meets
+ * another: read as a word boundary.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** Punctuation or symbols at either end of a token. */
 const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
@@ -25,7 +31,7 @@ const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
  */
 export function words(text: string, options: WordsOptions = {}): string[] {
   const fold = options.fold ?? true;
-  let t = text.normalize('NFC').replace(INVISIBLE, '');
+  let t = text.normalize('NFC').replace(INVISIBLE, '').replace(BIDI_CONTROLS, ' ');
   if (fold) t = t.replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u2010\u2011]/g, '-');
   const out: string[] = [];
   for (const token of t.split(/\s+/u)) {

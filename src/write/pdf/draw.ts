@@ -87,7 +87,12 @@ function drawPage(surface: PdfSurface, items: readonly PageItem[], pageIndex: nu
       close();
       surface.begin({ artifact: t.owner.artifact });
     }
-    if (t.rtl) {
+    if (t.spaceDx !== undefined) {
+      // A line with right-to-left text: the space that follows the word in reading order lies in
+      // the gap the bidi algorithm placed after it, left or right of the word.
+      surface.text(t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0, t.rtl ?? false);
+      surface.text(' ', t.x + t.spaceDx, t.y, t.style.face, t.style.size, t.tint === 'grey');
+    } else if (t.rtl) {
       // Right-to-left: the space that follows the word in reading order lies to its left.
       surface.text(t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0, true);
       if (t.space) surface.text(' ', t.x - textWidth(' ', t.style.face, t.style.size), t.y, t.style.face, t.style.size, t.tint === 'grey');

@@ -100,6 +100,7 @@ export function lineUnits(lines: readonly SetLine[], o: LineUnitOptions): Unit[]
         ...(line.hyphenated && k === line.fragments.length - 1 ? { hyphen: true } : {}),
         ...(ref.link ? { link: ref.link } : {}),
         ...((f as { rtl?: boolean }).rtl ? { rtl: true } : {}),
+        ...(spaceDxOf(f) !== undefined && f.space ? { spaceDx: spaceDxOf(f) } : {}),
       };
       items.push(text);
     });
@@ -194,4 +195,9 @@ export function shiftItem(item: PageItem, dx: number, dy: number): void {
     item.x += dx;
     item.y += dy;
   }
+}
+
+/** Where text/bidi.ts put a word's space in a line with right-to-left text. */
+function spaceDxOf(f: object): number | undefined {
+  return (f as { spaceDx?: number }).spaceDx;
 }

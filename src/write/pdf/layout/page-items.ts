@@ -46,6 +46,8 @@ export interface PlacedText {
   link?: Link;
   /** Set right to left (an odd bidi level): shaped and drawn as RTL, its space drawn to its left. */
   rtl?: boolean;
+  /** In a line with right-to-left text: where the word's space is drawn, from `x` (text/bidi.ts). */
+  spaceDx?: number;
 }
 
 export interface PlacedImage {

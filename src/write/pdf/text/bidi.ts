@@ -19,12 +19,20 @@ export { embeddingLevels, hasRtl, isRtlLang, paragraphDirection, visualRuns } fr
 export interface BidiFragment extends SetFragment {
   /** Odd: drawn right to left. */
   rtl?: boolean;
+  /**
+   * Where the space after the word (in reading order) lies, from the fragment's x: in the gap that
+   * follows it, which the bidi levels may have moved to its left (an Arabic word ending a phrase
+   * inside English keeps its space on the right, an Arabic word inside Arabic on the left).
+   */
+  spaceDx?: number;
 }
 
 interface Atom {
   level: number;
   width: number;
   fragment?: BidiFragment;
+  /** For a gap: the piece whose trailing space it holds. */
+  after?: BidiFragment;
 }
 
 /**
@@ -39,12 +47,16 @@ export function visualLine(line: SetLine, text: string, levels: Uint8Array, base
   const atoms: Atom[] = [];
   const frags = line.fragments;
   frags.forEach((f, k) => {
-    for (const piece of splitByLevel(f, text, levels, measurer)) atoms.push({ level: piece.level, width: piece.fragment.width, fragment: piece.fragment });
+    let last: BidiFragment | undefined;
+    for (const piece of splitByLevel(f, text, levels, measurer)) {
+      atoms.push({ level: piece.level, width: piece.fragment.width, fragment: piece.fragment });
+      last = piece.fragment;
+    }
     const next = frags[k + 1];
     if (next) {
       const gap = next.x - (f.x + f.width);
       const lv = f.endOffset < levels.length ? levels[f.endOffset]! : baseLevel;
-      if (Math.abs(gap) > 1e-9) atoms.push({ level: lv, width: gap });
+      if (Math.abs(gap) > 1e-9) atoms.push({ level: lv, width: gap, ...(f.space && last ? { after: last } : {}) });
     }
   });
   if (!atoms.some((a) => a.level % 2 === 1) && baseLevel === 0) return line;
@@ -52,16 +64,31 @@ export function visualLine(line: SetLine, text: string, levels: Uint8Array, base
   let x = frags[0]?.x ?? 0;
   if (base === 'rtl') x -= indent;
   const out: BidiFragment[] = [];
+  const placed = new Map<BidiFragment, BidiFragment>();
+  const gapAt = new Map<BidiFragment, number>();
   for (const a of atoms) {
     if (a.fragment) {
-      out.push({ ...a.fragment, x, ...(a.level % 2 === 1 ? { rtl: true } : {}) });
+      const f: BidiFragment = { ...a.fragment, x, ...(a.level % 2 === 1 ? { rtl: true } : {}) };
+      placed.set(a.fragment, f);
+      out.push(f);
+    } else if (a.after) {
+      // A gap at an odd level is laid out right to left: its space glyph sits at its right end.
+      gapAt.set(a.after, a.level % 2 === 1 ? x + a.width - spaceWidth(a.after, measurer) : x);
     }
     x += a.width;
+  }
+  for (const [piece, gx] of gapAt) {
+    const f = placed.get(piece);
+    if (f) f.spaceDx = gx - f.x;
   }
   // Positions are visual; the order stays logical, because it is the content stream's order, which
   // is what the structure tree (and a screen reader) reads.
   out.sort((a, b) => a.offset - b.offset);
   return { ...line, fragments: out, width: x + (base === 'rtl' ? indent : 0) };
+}
+
+function spaceWidth(f: SetFragment, measurer: Measurer): number {
+  return measurer.spaceWidth(f.style);
 }
 
 /** A fragment cut where the level changes (only when its text is the paragraph text at its offsets). */

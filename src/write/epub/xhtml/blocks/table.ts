@@ -1,5 +1,5 @@
 import type { TableCell, TableRow } from '../../../../model/block.js';
-import { tableRowOffsets } from '../../../../model/text.js';
+import { inlineText, tableRowOffsets } from '../../../../model/text.js';
 import type { PageMarker } from '../../page-breaks.js';
 import { el } from '../../../xml.js';
 import { pageBreak } from '../page-break.js';
@@ -35,11 +35,15 @@ function tableRow(row: TableRow, defaultScope: 'col' | 'row', ctx: RenderContext
 }
 
 function tableCell(cell: TableCell, defaultScope: 'col' | 'row', ctx: RenderContext, markers: string): string {
+  // A header cell with no text (the blank corner of a comparison table) heads nothing: as a `th`
+  // screen readers announce an empty header (Ace: empty-table-header), so it keeps its place as a
+  // `td`, as the WAI tables tutorial writes the corner (https://www.w3.org/WAI/tutorials/tables/two-headers/).
+  const header = cell.header && inlineText(cell.children).trim() !== '';
   const attrs = {
-    scope: cell.header ? (cell.scope ?? defaultScope) : undefined,
+    scope: header ? (cell.scope ?? defaultScope) : undefined,
     colspan: cell.colspan !== undefined && cell.colspan > 1 ? cell.colspan : undefined,
     rowspan: cell.rowspan !== undefined && cell.rowspan > 1 ? cell.rowspan : undefined,
     class: cell.align ? `align-${cell.align}` : undefined,
   };
-  return el(cell.header ? 'th' : 'td', attrs, markers + ctx.inlines(cell.children, ctx));
+  return el(header ? 'th' : 'td', attrs, markers + ctx.inlines(cell.children, ctx));
 }
