@@ -19,7 +19,7 @@ export const author = z.object({
 });
 export type Author = z.infer<typeof author>;
 
-/** A cover image: a JPEG or PNG path relative to the file that names it, and its text alternative. */
+/** A cover image: a path (any format the image module reads) relative to the file that names it, and its text alternative. */
 export const cover = z.object({
   image: nonEmpty('the cover image path'),
   alt: nonEmpty('the cover alt text'),

@@ -12,7 +12,7 @@ export type { CoverArt, CoverImage } from './cover-art.js';
 
 export interface CoverArtArgs {
   metadata: MetadataRecord;
-  /** The user's cover image (JPEG or PNG), already loaded; without it the cover is generated. */
+  /** The user’s cover image, already loaded (any format; the cover takes its bitmap); without it the cover is generated. */
   image?: LoadedImage;
   /** Text alternative of `image`. Generated covers describe themselves and ignore it. */
   alt?: string;
