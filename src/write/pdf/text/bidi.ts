@@ -73,7 +73,7 @@ export function visualLine(line: SetLine, text: string, levels: Uint8Array, base
       out.push(f);
     } else if (a.after) {
       // A gap at an odd level is laid out right to left: its space glyph sits at its right end.
-      gapAt.set(a.after, a.level % 2 === 1 ? x + a.width - spaceWidth(a.after, measurer) : x);
+      gapAt.set(a.after, a.level % 2 === 1 ? x + a.width - measurer.spaceWidth(a.after.style) : x);
     }
     x += a.width;
   }
@@ -85,10 +85,6 @@ export function visualLine(line: SetLine, text: string, levels: Uint8Array, base
   // is what the structure tree (and a screen reader) reads.
   out.sort((a, b) => a.offset - b.offset);
   return { ...line, fragments: out, width: x + (base === 'rtl' ? indent : 0) };
-}
-
-function spaceWidth(f: SetFragment, measurer: Measurer): number {
-  return measurer.spaceWidth(f.style);
 }
 
 /** A fragment cut where the level changes (only when its text is the paragraph text at its offsets). */
