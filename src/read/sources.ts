@@ -19,8 +19,19 @@ export interface SourceFile {
   data: Uint8Array;
 }
 
-/** A local reference: not a URL, a data: URI or a site-absolute path. */
-const LOCAL = (src: string): boolean => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/') && !src.startsWith('\\');
+/** A local reference: not a URL, a data: URI or a protocol-relative address. */
+const LOCAL = (src: string): boolean => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('//') && !src.startsWith('\\');
+
+/**
+ * The file a local reference names: relative to the folder of the file that names it, or, for a
+ * site-absolute path (`/images/x.png`, as static-site generators write them), to the publication's
+ * folder, where the image resolver looks for it too. Undefined when it would leave that folder.
+ */
+function localFile(src: string, dir: string, root: string): string | undefined {
+  const file = src.startsWith('/') ? path.join(root, decoded(src)) : path.resolve(dir, decoded(src));
+  const rel = path.relative(root, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : file;
+}
 
 function decoded(src: string): string {
   try {
@@ -47,7 +58,12 @@ export async function collectSources(pub: Publication, folderInput: boolean): Pr
     wanted.push(path.resolve(article.origin));
     if (article.meta.cover && pub.articles.length === 1 && !pub.meta.cover) wanted.push(path.resolve(dir, decoded(article.meta.cover.image)));
     walkArticle(article, (block) => {
-      if (block.type === 'figure' && LOCAL(block.image.src)) wanted.push(path.resolve(dir, decoded(block.image.src)));
+      if (block.type !== 'figure') return;
+      // The srcset/<picture> candidates too: the resolver may have printed one of them.
+      for (const src of [...(block.image.sources ?? []), block.image.src]) {
+        const file = LOCAL(src) ? localFile(src, dir, root) : undefined;
+        if (file) wanted.push(file);
+      }
     });
   }
   const files: SourceFile[] = [];
@@ -71,7 +87,8 @@ export function sourcePath(pub: Publication, src: string, from: 'publication' | 
   if (!LOCAL(src)) return undefined;
   const root = path.resolve(pub.origin ?? process.cwd());
   const dir = from === 'publication' ? root : from.origin ? path.dirname(path.resolve(from.origin)) : root;
-  return path.relative(root, path.resolve(dir, decoded(src))).split(path.sep).join('/');
+  const file = localFile(src, dir, root);
+  return file === undefined ? undefined : path.relative(root, file).split(path.sep).join('/');
 }
 
 /**

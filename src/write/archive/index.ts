@@ -81,7 +81,9 @@ export function publicationJson(pub: Publication, relocate: (src: string, from: 
     const moved = (src: string): string => relocate(src, original) ?? src;
     if (article.meta.cover) article.meta.cover.image = moved(article.meta.cover.image);
     walkArticle(article, (block) => {
-      if (block.type === 'figure') block.image.src = moved(block.image.src);
+      if (block.type !== 'figure') return;
+      block.image.src = moved(block.image.src);
+      if (block.image.sources) block.image.sources = block.image.sources.map(moved);
     });
     const { origin: _origin, ...rest } = article;
     return rest;
