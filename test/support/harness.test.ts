@@ -10,7 +10,7 @@ import { finished } from 'node:stream/promises';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FONT_FILES } from '../../src/write/pdf/fonts.js';
+import { fontPath } from '../../src/fonts/files.js';
 import { formatAce, runAce } from './ace.js';
 import { formatEpubcheck, runEpubcheck } from './epubcheck.js';
 import { pdfFonts, pdfInfo, pdfMeta, pdfStructText, pdfText, pdfWordBoxes } from './pdf.js';
@@ -138,15 +138,15 @@ describe('PDF tools', () => {
       lang: 'en',
       pdfVersion: '1.7',
       displayTitle: true,
-      font: FONT_FILES.serif.regular,
+      font: fontPath('serif-regular'),
       info: { Title: 'Harness smoke test', CreationDate: new Date(0) },
     });
     const out = createWriteStream(pdf);
     doc.pipe(out);
     const root = doc.struct('Document');
     doc.addStructure(root);
-    root.add(doc.struct('P', {}, [() => doc.font(FONT_FILES.serif.regular).fontSize(12).text(text)]));
-    root.add(doc.struct('Code', {}, [() => doc.font(FONT_FILES.mono.regular).text('const x = 1;')]));
+    root.add(doc.struct('P', {}, [() => doc.font(fontPath('serif-regular')).fontSize(12).text(text)]));
+    root.add(doc.struct('Code', {}, [() => doc.font(fontPath('mono-regular')).text('const x = 1;')]));
     root.end();
     doc.end();
     await finished(out);
