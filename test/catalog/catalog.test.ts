@@ -15,7 +15,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readEpubClaims } from '../../src/verify/edition.js';
+import { readEpubClaims, readPdfClaims } from '../../src/verify/edition.js';
 import { attr, list, parseXml, text, type XmlObject } from '../../src/verify/xml.js';
 import { main } from '../../src/cli/main.js';
 import { tempFolder } from '../support/cli.js';
@@ -103,10 +103,12 @@ describe('catalog.json (OPDS 2.0)', () => {
     expect(absoluteFeed.metadata.title).toBe('Harbour Library');
   });
 
-  it('agrees with each EPUB package document and JSON-LD record field for field', async () => {
+  it("agrees with each EPUB's package document, PDF's XMP and JSON-LD record field for field", async () => {
     for (const pub of feed.publications) {
       const epubLink = pub.links.find((l) => l.type === 'application/epub+zip')!;
       const claims = await readEpubClaims(new Uint8Array(await readFile(local(relative, epubLink.href))));
+      const xmp = readPdfClaims(new Uint8Array(await readFile(local(relative, pub.links.find((l) => l.type === 'application/pdf')!.href))));
+      expect([xmp.identifier, xmp.title, xmp.lang, Date.parse(xmp.modified!)]).toEqual([pub.metadata.identifier, pub.metadata.title, pub.metadata.language, Date.parse(pub.metadata.modified as string)]);
       const ld = await readJson<Record<string, unknown>>(local(relative, pub.links.find((l) => l.rel === 'describedby')!.href));
       const m = pub.metadata;
       expect(m.identifier).toBe(claims.identifier);
