@@ -10,6 +10,7 @@
  * one-article publication in Arabic, for a right-to-left book whose slug is not ASCII), then
  * catalogues of copies of that folder.
  */
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -62,6 +63,7 @@ async function copyBuilt(from: string, to: string): Promise<void> {
 }
 
 const readJson = async <T>(file: string): Promise<T> => JSON.parse(await readFile(file, 'utf8')) as T;
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 const local = (dir: string, href: string): string => path.join(dir, ...decodeURIComponent(href).split('/'));
 
 beforeAll(async () => {
@@ -171,7 +173,7 @@ describe('catalog.json (OPDS 2.0)', () => {
       const [cover, thumb] = pub.images;
       const epub = await JSZip.loadAsync(await readFile(local(relative, pub.links[0]!.href)));
       const inEpub = await epub.file(/images\/cover\.(png|jpe?g)$/)[0]!.async('uint8array');
-      expect(new Uint8Array(await readFile(local(relative, cover!.href)))).toEqual(inEpub);
+      expect(sha256(await readFile(local(relative, cover!.href)))).toBe(sha256(inEpub));
       const c = await sharp(await readFile(local(relative, cover!.href))).metadata();
       expect([cover!.width, cover!.height]).toEqual([c.width, c.height]);
       const t = await sharp(await readFile(local(relative, thumb!.href))).metadata();
@@ -222,12 +224,12 @@ describe('catalog.xml (OPDS 1.2)', () => {
 describe('the catalogue as a whole', () => {
   it('is byte-identical when made again', async () => {
     const before = await Promise.all(['catalog.json', 'catalog.xml'].map((f) => readFile(path.join(relative, f))));
-    const thumbs = await readFile(local(relative, feed.publications[2]!.images[1]!.href));
+    const thumbs = sha256(await readFile(local(relative, feed.publications[2]!.images[1]!.href)));
     const again = await cli(['catalog', relative]);
     expect(again.code).toBe(0);
     const after = await Promise.all(['catalog.json', 'catalog.xml'].map((f) => readFile(path.join(relative, f))));
     expect(after).toEqual(before);
-    expect(await readFile(local(relative, feed.publications[2]!.images[1]!.href))).toEqual(thumbs);
+    expect(sha256(await readFile(local(relative, feed.publications[2]!.images[1]!.href)))).toBe(thumbs);
   });
 
   it('refuses an edition that is not the file its record describes, naming it, and writes nothing', async () => {
