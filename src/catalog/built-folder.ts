@@ -64,7 +64,7 @@ async function readRecord(dir: string, name: string, file: string, diagnostics: 
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const encoding = Array.isArray(ld.encoding) ? (ld.encoding as unknown[]) : [];
   if (encoding.length === 0) {
-    diagnostics.error({ code: 'catalog.jsonld.no-editions', file, message: 'lists no editions (no "encoding" entries)', fix: REBUILD });
+    diagnostics.error({ code: 'catalog.jsonld.no-editions', file, message: 'lists no editions (no "encoding" entries)', fix: `${REBUILD}, or remove the file if another program wrote it` });
     return undefined;
   }
   const editions: BuiltEdition[] = [];

@@ -245,6 +245,19 @@ describe('the catalogue as a whole', () => {
     expect((await readdir(dir)).filter((f) => f.startsWith('catalog') || f === 'covers')).toEqual([]);
   });
 
+  it('leaves out, with a warning, an edition no record lists', async () => {
+    const dir = tempFolder();
+    await copyBuilt(built, dir);
+    await rm(path.join(dir, `${ARABIC_SLUG}.jsonld`));
+    const r = await cli(['catalog', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').sort()).toEqual(
+      ['epub', 'pdf'].map((ext) => `${path.join(dir, `${ARABIC_SLUG}.${ext}`)}: warning: left out of the catalogue: no JSON-LD record in the folder lists it — build the publication again with broadsheet build, into this folder`),
+    );
+    const partial = await readJson<Feed>(path.join(dir, 'catalog.json'));
+    expect(partial.publications.map((p) => p.metadata.title)).toEqual(feed.publications.slice(1).map((p) => p.metadata.title));
+  });
+
   it('says so when a folder holds no built publication, and rejects a base URL that is not http(s)', async () => {
     const empty = await cli(['catalog', tempFolder({ 'notes.txt': 'x' })]);
     expect(empty.code).toBe(1);
