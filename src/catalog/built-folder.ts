@@ -45,7 +45,8 @@ export async function findPublications(dir: string, diagnostics: Diagnostics): P
     for (const e of publication.editions) listed.add(e.name);
     found.push(publication);
   }
-  for (const name of names.filter((n) => /\.(epub|pdf)$/i.test(n) && !listed.has(n))) {
+  // Only an EPUB stands for a publication: other PDFs in a build folder may be print-shop files.
+  for (const name of names.filter((n) => /\.epub$/i.test(n) && !listed.has(n))) {
     diagnostics.warn({ code: 'catalog.edition.unlisted', file: path.join(dir, name), message: 'left out of the catalogue: no JSON-LD record in the folder lists it', fix: REBUILD });
   }
   return found;

@@ -245,15 +245,13 @@ describe('the catalogue as a whole', () => {
     expect((await readdir(dir)).filter((f) => f.startsWith('catalog') || f === 'covers')).toEqual([]);
   });
 
-  it('leaves out, with a warning, an edition no record lists', async () => {
+  it('leaves out, with a warning, an EPUB no record lists', async () => {
     const dir = tempFolder();
     await copyBuilt(built, dir);
     await rm(path.join(dir, `${ARABIC_SLUG}.jsonld`));
     const r = await cli(['catalog', dir]);
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n').sort()).toEqual(
-      ['epub', 'pdf'].map((ext) => `${path.join(dir, `${ARABIC_SLUG}.${ext}`)}: warning: left out of the catalogue: no JSON-LD record in the folder lists it — build the publication again with broadsheet build, into this folder`),
-    );
+    expect(r.stderr).toBe(`${path.join(dir, `${ARABIC_SLUG}.epub`)}: warning: left out of the catalogue: no JSON-LD record in the folder lists it — build the publication again with broadsheet build, into this folder`);
     const partial = await readJson<Feed>(path.join(dir, 'catalog.json'));
     expect(partial.publications.map((p) => p.metadata.title)).toEqual(feed.publications.slice(1).map((p) => p.metadata.title));
   });
