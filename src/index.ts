@@ -6,3 +6,5 @@ export * from './model/index.js';
 export { readPublication, READERS } from './read/publication.js';
 export { InputError, formatDiagnostic, type Diagnostic } from './check/diagnostic.js';
 export { VERSION } from './version.js';
+export { catalog, type CatalogOptions, type CatalogResult } from './catalog/index.js';
+export { init, type InitOptions } from './init/index.js';

@@ -16,6 +16,8 @@ const HELP = `broadsheet ${VERSION} — articles to an accessible EPUB 3 and a t
 Usage:
   broadsheet build [INPUT ...] [options]   build EPUB, PDF and JSON-LD (see broadsheet build --help)
   broadsheet verify PATH ...               check a bag (build --bag), or report what an EPUB or PDF claims
+  broadsheet catalog [DIR]                 write an OPDS catalogue of the publications built in DIR
+  broadsheet init [DIR]                    start a new publication folder that builds at once
   broadsheet schema                        print the JSON Schema of the article model
   broadsheet --version                     print the version
 `;
@@ -46,6 +48,18 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
           return 0;
         }
         return await runVerify(parsed, term);
+      }
+      case 'catalog': {
+        const { parseCatalogArgs, CATALOG_HELP } = await import('./catalog.parser.js');
+        const parsed = parseCatalogArgs(rest);
+        if (parsed.help) term.out(CATALOG_HELP);
+        return parsed.help ? 0 : await (await import('./catalog.runner.js')).runCatalog(parsed, term);
+      }
+      case 'init': {
+        const { parseInitArgs, INIT_HELP } = await import('./init.parser.js');
+        const parsed = parseInitArgs(rest);
+        if (parsed.help) term.out(INIT_HELP);
+        return parsed.help ? 0 : await (await import('./init.runner.js')).runInit(parsed, term);
       }
       case 'schema':
         term.out(JSON.stringify(publicationJsonSchema(), null, 2));
