@@ -21,13 +21,13 @@ export interface Terminal {
 
 /**
  * One build. Throws what `build` throws (main prints it), except with `--json`, where a failed
- * build is a report too (exit 1). `listener` also hears the build's events (`--watch` uses it).
+ * build is a report too (exit 1). A listener in `parsed.options.onProgress` hears the events too (`--watch` has one).
  */
-export async function runBuild(parsed: ParsedBuild, term: Terminal, env: NodeJS.ProcessEnv = {}, listener?: ProgressListener): Promise<number> {
+export async function runBuild(parsed: ParsedBuild, term: Terminal, env: NodeJS.ProcessEnv = {}): Promise<number> {
   const colors = pc.createColors(wantsColor(term.errStream, env));
   const status = term.errStream && wantsStatusLine(term.errStream, env, parsed.quiet) ? await StatusLine.start({ stream: term.errStream, colors }) : undefined;
   const report = parsed.json ? new ReportCollector() : undefined;
-  const listeners = [status?.listen, report?.listen, listener].filter((l): l is ProgressListener => l !== undefined);
+  const listeners = [status?.listen, report?.listen, parsed.options.onProgress].filter((l): l is ProgressListener => l !== undefined);
   const onProgress = listeners.length === 0 ? undefined : (event: BuildEvent): void => listeners.forEach((l) => l(event));
   const options = { ...parsed.options, onProgress };
   let result: BuildResult;

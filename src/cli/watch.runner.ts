@@ -13,7 +13,7 @@ export async function runWatch(parsed: ParsedBuild, term: Terminal, env: NodeJS.
   const watcher = watchBuild({
     options: parsed.options,
     run: (options) => runBuild({ ...parsed, options }, term, env),
-    onChange: (changed) => term.err(`changed: ${changed.map((f) => path.relative('.', f) || f).join(', ')} — rebuilding`),
+    onChange: (changed) => term.err(`changed: ${changed.map(shown).join(', ')} — rebuilding`),
     onBuild: (error) => {
       if (error === undefined) term.err(`built; watching ${inputs} for changes (Ctrl-C stops)`);
       else {
@@ -34,4 +34,10 @@ export async function runWatch(parsed: ParsedBuild, term: Terminal, env: NodeJS.
   });
   await watcher.close();
   return 0;
+}
+
+/** A changed file as the user named it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const relative = path.relative('.', file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
