@@ -7,7 +7,6 @@ import { VERSION } from '../version.js';
 import { BUILD_HELP, parseBuildArgs, UsageError } from './build.parser.js';
 import { runBuild, type Terminal } from './build.runner.js';
 import { printError } from './errors.js';
-import { runWatch } from './watch.runner.js';
 import { reportJsonSchema } from '../report/schema.js';
 import { parseVerifyArgs, VERIFY_HELP } from './verify.parser.js';
 import { runVerify } from './verify.runner.js';
@@ -40,7 +39,9 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
           term.out(BUILD_HELP);
           return 0;
         }
-        return parsed.watch ? await runWatch(parsed, term, env) : await runBuild(parsed, term, env);
+        // Loaded only for --watch: the file watcher is not needed by a one-off build.
+        if (parsed.watch) return await (await import('./watch.runner.js')).runWatch(parsed, term, env);
+        return await runBuild(parsed, term, env);
       }
       case 'verify': {
         const parsed = parseVerifyArgs(rest);
