@@ -24,9 +24,11 @@ export async function runWatch(parsed: ParsedBuild, term: Terminal, env: NodeJS.
     onError: (error) => term.err(`broadsheet: watching failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   await new Promise<void>((resolve) => {
+    // After the first signal the handlers are gone, so a second Ctrl-C ends the process at once.
     const stop = (): void => {
       signals.off('SIGINT', stop);
       signals.off('SIGTERM', stop);
+      if (watcher.busy()) term.err('stopping when the build in progress ends (Ctrl-C again stops at once)');
       resolve();
     };
     signals.on('SIGINT', stop);

@@ -28,6 +28,9 @@ export interface WatchBuildOptions {
 export interface BuildWatcher {
   /** Settles after the first build, once changes are being watched. */
   ready: Promise<void>;
+  /** A build is running (closing waits for it). */
+  busy(): boolean;
+  /** Stops watching, once the build in progress (if any) has ended. */
   close(): Promise<void>;
 }
 
@@ -42,12 +45,16 @@ export function watchBuild(w: WatchBuildOptions): BuildWatcher {
       w.options.onProgress?.(event);
     },
   };
+  let building = false;
   const once = async (): Promise<void> => {
     let failure: unknown;
+    building = true;
     try {
       await w.run(options);
     } catch (error) {
       failure = error;
+    } finally {
+      building = false;
     }
     w.onBuild(failure);
   };
@@ -68,6 +75,7 @@ export function watchBuild(w: WatchBuildOptions): BuildWatcher {
   });
   return {
     ready,
+    busy: () => building,
     async close() {
       await ready.catch(() => undefined);
       await watcher?.close();
