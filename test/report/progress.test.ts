@@ -49,13 +49,15 @@ describe('the status line', () => {
   let noColor: ExecResult;
   let ci: ExecResult;
   let piped: ExecResult;
+  let quiet: ExecResult;
 
   beforeAll(async () => {
-    [colour, noColor, ci, piped] = await Promise.all([
+    [colour, noColor, ci, piped, quiet] = await Promise.all([
       underTerminal(['build', page, '-o', path.join(dir, 'a')], terminalEnv()),
       underTerminal(['build', page, '-o', path.join(dir, 'b')], terminalEnv({ NO_COLOR: '1' })),
       underTerminal(['build', page, '-o', path.join(dir, 'c')], terminalEnv({ CI: 'true' })),
       run(process.execPath, [BIN, 'build', page, '-o', path.join(dir, 'd')], { env: terminalEnv() }),
+      underTerminal(['build', page, '-o', path.join(dir, 'e'), '--quiet'], terminalEnv()),
     ]);
   }, 300_000);
 
@@ -88,6 +90,13 @@ describe('the status line', () => {
     expect(ci.stdout).not.toContain(HIDE_CURSOR);
     expect(ci.stdout).not.toMatch(SGR);
     expect(lines.filter((l) => !l.startsWith('wrote ')).map((l) => l.includes('warning: 6 × read.lang.invalid'))).toEqual([true]);
+  });
+
+  it('shows nothing but the warnings with --quiet, on a terminal too', () => {
+    expect(quiet.code, quiet.stdout).toBe(0);
+    expect(quiet.stdout).not.toContain(HIDE_CURSOR);
+    const lines = stripAnsi(quiet.stdout).split(/\r?\n/).filter((l) => l.trim() !== '');
+    expect(lines.map((l) => l.includes('warning: 6 × read.lang.invalid'))).toEqual([true]);
   });
 
   it('writes only the summarised warnings to stderr when it is not a terminal', () => {
