@@ -33,6 +33,8 @@ import { memoizeMeasurer } from './typeset/measure.js';
 export interface PdfResult {
   bytes: Uint8Array;
   pageMap: PageMap;
+  /** Pages in the PDF, front matter included. */
+  pageCount: number;
 }
 
 /** The sRGB profile embedded as the PDF/A OutputIntent (assets/icc/README.md). */
@@ -58,7 +60,8 @@ export function romanNumeral(n: number): string {
  * to `input.diagnostics`.
  */
 export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = []): Promise<PdfResult> {
-  const { publication: pub, metadata } = input;
+  const { publication: pub, metadata, progress } = input;
+  progress?.({ type: 'phase', phase: 'layout' });
   const g = pageGeometry(input.options.pageSize, input.options.bleed);
   const measurer = memoizeMeasurer(fontMeasurer);
   const root = documentNode(metadata.lang);
@@ -127,7 +130,11 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const firstBody = front % 2 === 0 ? front : front + 1;
 
   const artNodes = pub.articles.map((a) => structChild(root, 'Art', a.meta.lang.toLowerCase() !== metadata.lang.toLowerCase() ? { lang: a.meta.lang } : {}));
-  const units: Unit[] = pub.articles.flatMap((a, i) => articleUnits(a, i, artNodes[i]!, names[i]!, context(a, i), area.width));
+  const units: Unit[] = pub.articles.flatMap((a, i) => {
+    const laid = articleUnits(a, i, artNodes[i]!, names[i]!, context(a, i), area.width);
+    progress?.({ type: 'article', done: i + 1, of: pub.articles.length });
+    return laid;
+  });
   const body = paginate(units, g, firstBody);
   for (const [i, chars] of missingGlyphs) {
     const article = pub.articles[i]!;
@@ -173,7 +180,8 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     else surface.registerSvg(id, print.svg);
   }
 
-  const record = drawPages(surface, pages, g.mediaHeight);
+  progress?.({ type: 'phase', phase: 'draw' });
+  const record = drawPages(surface, pages, g.mediaHeight, progress && ((done) => progress({ type: 'page', done, of: pages.length })));
   const outline: OutlineEntry[] = [...toc.outline, ...body.outline];
   surface.outline(outline);
   const pdf = surface.objects();
@@ -181,7 +189,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   writeStructureTree(root, record, pdf);
   const bytes = await surface.finish();
   const starts: PageStart[] = pages.flatMap((p) => (p.start ? [p.start] : []));
-  return { bytes, pageMap: { source: metadata.identifier, pages: starts } };
+  return { bytes, pageMap: { source: metadata.identifier, pages: starts }, pageCount: pages.length };
 }
 
 /** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */
