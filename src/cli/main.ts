@@ -8,6 +8,7 @@ import { publicationJsonSchema } from '../model/json-schema.js';
 import { VERSION } from '../version.js';
 import { BUILD_HELP, parseBuildArgs, UsageError } from './build.parser.js';
 import { runBuild, type Terminal } from './build.runner.js';
+import { parsePreviewArgs, PREVIEW_HELP } from './preview.parser.js';
 import { parseVerifyArgs, VERIFY_HELP } from './verify.parser.js';
 import { runVerify } from './verify.runner.js';
 
@@ -15,6 +16,7 @@ const HELP = `broadsheet ${VERSION} — articles to an accessible EPUB 3 and a t
 
 Usage:
   broadsheet build [INPUT ...] [options]   build EPUB, PDF and JSON-LD (see broadsheet build --help)
+  broadsheet preview [INPUT ...]           build, serve EPUB and PDF side by side, rebuild on change
   broadsheet verify PATH ...               check a bag (build --bag), or report what an EPUB or PDF claims
   broadsheet schema                        print the JSON Schema of the article model
   broadsheet --version                     print the version
@@ -38,6 +40,15 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
           return 0;
         }
         return await runBuild(parsed, term);
+      }
+      case 'preview': {
+        const parsed = parsePreviewArgs(rest, env);
+        if (parsed.help) {
+          term.out(PREVIEW_HELP);
+          return 0;
+        }
+        const { runPreview } = await import('./preview.runner.js');
+        return await runPreview(parsed, term);
       }
       case 'verify': {
         const parsed = parseVerifyArgs(rest);
