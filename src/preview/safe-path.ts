@@ -12,7 +12,8 @@ export type Resolved = { file: string } | { status: 403 | 404 };
 
 /** `segments` are the raw (still percent-encoded) path segments after the route's prefix. */
 export async function resolveInside(root: string, segments: readonly string[]): Promise<Resolved> {
-  if (segments.length === 0) return { status: 404 };
+  // `folder/` asks for a listing, which there never is.
+  if (segments.length === 0 || segments.at(-1) === '') return { status: 404 };
   const decoded: string[] = [];
   for (const raw of segments) {
     let segment: string;
