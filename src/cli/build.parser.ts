@@ -1,6 +1,7 @@
 /**
  * `broadsheet build` arguments → BuildOptions. Usage errors are thrown as UsageError (exit 2).
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
@@ -15,7 +16,8 @@ export const BUILD_HELP = `Usage: broadsheet build [INPUT ...] [options]
 
 Builds each INPUT into an EPUB 3, a tagged PDF and a JSON-LD record that share metadata and cover.
 An INPUT is a folder (a publication; publication.yaml gives its metadata and article order) or
-one article file (.md, .markdown, .html, .htm, .json). Without INPUT, builds content/.
+one article file (.md, .markdown, .html, .htm, .json). Without INPUT, builds content/, or the
+current folder when it has a publication.yaml and no content/ (as broadsheet init makes it).
 
 Options:
   -o, --out DIR          output folder (default: build)
@@ -113,7 +115,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
     watch: v.watch ?? false,
     quiet: v.quiet ?? false,
     options: {
-      inputs: parsed.positionals.length > 0 ? parsed.positionals : ['content'],
+      inputs: parsed.positionals.length > 0 ? parsed.positionals : [defaultInput()],
       outDir: v.out ?? 'build',
       lang: canonicalLanguage(lang) ?? lang,
       pageSize: v['page-size'],
@@ -137,4 +139,13 @@ function megabytes(value: string | undefined, flag: string): number | undefined 
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} "${value}" is not a positive number`);
   return Math.round(n * 1_000_000);
+}
+
+/**
+ * The publication built when no INPUT is named: `content/` (this repository's layout), else the
+ * working folder when it is a publication (the layout `broadsheet init` writes), so that
+ * `broadsheet init book && cd book && broadsheet preview` works with no argument.
+ */
+function defaultInput(): string {
+  return !existsSync('content') && existsSync('publication.yaml') ? '.' : 'content';
 }
