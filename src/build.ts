@@ -15,6 +15,7 @@ import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { resolveLinks } from './read/resolve-links.js';
 import { VERSION } from './version.js';
 import { makeCoverArt } from './write/cover/index.js';
+import { coverWrap, interiorPageCount, PRINT_SERVICES, type Paper, type PodService } from './write/cover-wrap/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
 import { associatedFiles } from './write/archive/associated-files.js';
@@ -49,6 +50,10 @@ export interface BuildOptions {
   bag?: boolean;
   /** Make the PDF a PDF/A-3 carrying the model and the EPUB as associated files. Default false. */
   pdfa3?: boolean;
+  /** Also write `<slug>.cover.pdf`, a cover wrap to this print-on-demand service's specifications (src/write/cover-wrap/). */
+  pod?: PodService;
+  /** Interior paper of the print-on-demand edition: sets the spine width. Default `white`. */
+  paper?: Paper;
 }
 
 export interface BuildResult {
@@ -134,6 +139,7 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     { path: path.join(options.outDir, `${slug}.pdf`), data: pdf.bytes },
     { path: path.join(options.outDir, `${slug}.jsonld`), data: record },
   ];
+  if (options.pod) outputs.push(await podCover(options.pod, options.paper ?? 'white', input, pdf.bytes, slug, options.outDir));
   if (options.bag && asRead) {
     const fetched = fetchedSources(resolved.images);
     const sources = [...(await collectSources(asRead, origin.folderInput)), ...fetched.files];
@@ -141,6 +147,21 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     outputs.push({ path: path.join(options.outDir, `${slug}.bag`), files });
   }
   return outputs;
+}
+
+/**
+ * The cover wrap for a print-on-demand service. The spine is sized from the reading PDF's pages
+ * padded to 4 (`interiorPageCount`); once the press PDF exists, its own padded count goes there.
+ * Generated art is made again with the service's bleed when the reading PDF's had less, so the
+ * front's design reaches into the bleed instead of being enlarged.
+ */
+async function podCover(service: PodService, paper: Paper, input: WriterInput, interior: Uint8Array, slug: string, outDir: string): Promise<Output> {
+  const { width: widthPt, height: heightPt } = trimSize(input.options.pageSize);
+  const bleedPt = PRINT_SERVICES[service].bleedIn * 72;
+  const readingBleed = input.options.bleed ? BLEED : 0;
+  const cover = input.cover.origin === 'generated' && readingBleed < bleedPt ? await makeCoverArt({ metadata: input.metadata, trim: { widthPt, heightPt }, bleedPt }) : input.cover;
+  const wrap = await coverWrap({ metadata: input.metadata, cover, trim: { widthPt, heightPt }, pageCount: interiorPageCount(interior), paper, service, diagnostics: input.diagnostics });
+  return { path: path.join(outDir, `${slug}.cover.pdf`), data: wrap.bytes };
 }
 
 function resolveOptions(options: BuildOptions): ResolveOptions {

@@ -1,0 +1,70 @@
+/**
+ * The spine's title and author, set down the spine: read from head to foot with the book lying
+ * face up, the tops of the letters towards the front cover (the English-language convention, which
+ * KDP's and IngramSpark's templates show). Pure: widths come from the PDF's font metrics.
+ *
+ * The type is as large as the band across the spine allows, at most {@link MAX_SIZE}; below
+ * {@link MIN_SIZE} the spine stays bare, because print services reject text they cannot print
+ * legibly (the same 6 pt the preflight report warns about). That is why, with KDP's 0.0625 in from
+ * each fold, a white-paper spine carries text from about 100 pages on even though KDP allows it
+ * from 80.
+ */
+import { textWidth } from '../pdf/font-metrics.js';
+import type { Face } from '../pdf/text-style.js';
+import type { Rect } from '../pdf/page-geometry.js';
+import type { MetadataRecord } from '../metadata/record.js';
+
+export const MIN_SIZE = 6;
+export const MAX_SIZE = 12;
+/** Height of Latin capitals and ascenders above the baseline, and of descenders below, in ems. */
+const ABOVE = 0.75;
+const BELOW = 0.25;
+
+/** One line along the spine, in the turned frame's coordinates (see {@link SpineLayout}). */
+export interface SpineLine {
+  text: string;
+  face: Face;
+  size: number;
+  /** Pen position and baseline in the turned frame. */
+  x: number;
+  y: number;
+  width: number;
+}
+
+/**
+ * The spine's text, drawn with the page turned 90° clockwise about `origin` (the centre of the
+ * spine): in that frame x runs down the spine and y across it, towards the back cover.
+ */
+export interface SpineLayout {
+  origin: { x: number; y: number };
+  lines: SpineLine[];
+}
+
+/** Title (bold) at the head and author at the foot of `band`; undefined when they cannot be set legibly. */
+export function spineText(record: MetadataRecord, band: Rect): SpineLayout | undefined {
+  let size = Math.min(MAX_SIZE, band.width / (ABOVE + BELOW));
+  if (size < MIN_SIZE) return undefined;
+  const author = record.creators.map((c) => c.name).join(', ');
+  let title = record.title.replace(/\s+/g, ' ').trim();
+  const gap = (s: number): number => 2 * s;
+  const length = (s: number, withAuthor: boolean): number =>
+    textWidth(title, 'bold', s) + (withAuthor && author ? gap(s) + textWidth(author, 'regular', s) : 0);
+  // Widths grow with the size, so one division finds the size at which both fit.
+  if (length(size, true) > band.height) size = Math.max(MIN_SIZE, (size * band.height) / length(size, true));
+  const withAuthor = author !== '' && length(size, true) <= band.height + 1e-6;
+  if (!withAuthor && length(size, false) > band.height) {
+    while (title.length > 1 && textWidth(`${title}…`, 'bold', size) > band.height) title = title.slice(0, -1).trimEnd();
+    title = `${title}…`;
+  }
+  const origin = { x: band.x + band.width / 2, y: band.y + band.height / 2 };
+  // pdfkit turns about the origin and keeps absolute coordinates: a pen at (x, y) lands on the page at
+  // (origin.x - (y - origin.y), origin.y + (x - origin.x)). The head of the band is x = origin.x - height/2;
+  // the baseline sits so that the letters' extent (ABOVE + BELOW) is centred across the spine.
+  const y = origin.y + ((ABOVE - BELOW) / 2) * size;
+  const lines: SpineLine[] = [{ text: title, face: 'bold', size, x: origin.x - band.height / 2, y, width: textWidth(title, 'bold', size) }];
+  if (withAuthor) {
+    const width = textWidth(author, 'regular', size);
+    lines.push({ text: author, face: 'regular', size, x: origin.x + band.height / 2 - width, y, width });
+  }
+  return { origin, lines };
+}
