@@ -3,22 +3,20 @@
  * face up, the tops of the letters towards the front cover (the English-language convention, which
  * KDP's and IngramSpark's templates show). Pure: widths come from the PDF's font metrics.
  *
- * The type is as large as the band across the spine allows, at most {@link MAX_SIZE}; below
- * {@link MIN_SIZE} the spine stays bare, because print services reject text they cannot print
- * legibly (the same 6 pt the preflight report warns about). That is why, with KDP's 0.0625 in from
- * each fold, a white-paper spine carries text from about 100 pages on even though KDP allows it
- * from 80.
+ * The type is as large as the band across the spine allows for the ink of these very letters (an
+ * Å reaches higher than an A), at most {@link MAX_SIZE}; below {@link MIN_SIZE} the spine stays
+ * bare, because print services reject text they cannot print legibly (the same 6 pt the preflight
+ * report warns about). That is why, with KDP's 0.0625 in clear of each fold, a white-paper spine
+ * carries text from about 100 pages on, although KDP allows it from 80.
  */
-import { textWidth } from '../pdf/font-metrics.js';
+import { faceRuns, openFont } from '../../fonts/registry.js';
+import { faceStack, textWidth } from '../pdf/font-metrics.js';
 import type { Face } from '../pdf/text-style.js';
 import type { Rect } from '../pdf/page-geometry.js';
 import type { MetadataRecord } from '../metadata/record.js';
 
 export const MIN_SIZE = 6;
 export const MAX_SIZE = 12;
-/** Height of Latin capitals and ascenders above the baseline, and of descenders below, in ems. */
-const ABOVE = 0.75;
-const BELOW = 0.25;
 
 /** One line along the spine, in the turned frame's coordinates (see {@link SpineLayout}). */
 export interface SpineLine {
@@ -42,10 +40,11 @@ export interface SpineLayout {
 
 /** Title (bold) at the head and author at the foot of `band`; undefined when they cannot be set legibly. */
 export function spineText(record: MetadataRecord, band: Rect): SpineLayout | undefined {
-  let size = Math.min(MAX_SIZE, band.width / (ABOVE + BELOW));
-  if (size < MIN_SIZE) return undefined;
   const author = record.creators.map((c) => c.name).join(', ');
   let title = record.title.replace(/\s+/g, ' ').trim();
+  const ink = mergeInk(inkExtent(`${title}…`, 'bold'), inkExtent(author, 'regular'));
+  let size = Math.min(MAX_SIZE, band.width / (ink.above + ink.below));
+  if (size < MIN_SIZE) return undefined;
   const gap = (s: number): number => 2 * s;
   const length = (s: number, withAuthor: boolean): number =>
     textWidth(title, 'bold', s) + (withAuthor && author ? gap(s) + textWidth(author, 'regular', s) : 0);
@@ -59,12 +58,41 @@ export function spineText(record: MetadataRecord, band: Rect): SpineLayout | und
   const origin = { x: band.x + band.width / 2, y: band.y + band.height / 2 };
   // pdfkit turns about the origin and keeps absolute coordinates: a pen at (x, y) lands on the page at
   // (origin.x - (y - origin.y), origin.y + (x - origin.x)). The head of the band is x = origin.x - height/2;
-  // the baseline sits so that the letters' extent (ABOVE + BELOW) is centred across the spine.
-  const y = origin.y + ((ABOVE - BELOW) / 2) * size;
+  // the baseline sits so that the letters' ink is centred across the spine.
+  const y = origin.y + ((ink.above - ink.below) / 2) * size;
   const lines: SpineLine[] = [{ text: title, face: 'bold', size, x: origin.x - band.height / 2, y, width: textWidth(title, 'bold', size) }];
   if (withAuthor) {
     const width = textWidth(author, 'regular', size);
     lines.push({ text: author, face: 'regular', size, x: origin.x + band.height / 2 - width, y, width });
   }
   return { origin, lines };
+}
+
+/** How far the ink of `text` reaches above and below the baseline, in ems. */
+interface Ink {
+  above: number;
+  below: number;
+}
+
+/** The ink of `text` set in `face`, glyph by glyph, in the font that draws each character. */
+function inkExtent(text: string, face: Face): Ink {
+  let above = 0;
+  let below = 0;
+  for (const run of faceRuns(text, faceStack(face))) {
+    const f = openFont(run.font);
+    const layout = f.layout(run.text);
+    layout.glyphs.forEach((g, i) => {
+      // fontkit's glyph box has minY/maxY too; the registry's type lists only what it reads itself.
+      const box = g.bbox as { minY?: number; maxY?: number };
+      const dy = layout.positions[i]?.yOffset ?? 0;
+      if (box.maxY === undefined || box.minY === undefined || !Number.isFinite(box.maxY) || !Number.isFinite(box.minY) || box.maxY <= box.minY) return;
+      above = Math.max(above, (box.maxY + dy) / f.unitsPerEm);
+      below = Math.max(below, -(box.minY + dy) / f.unitsPerEm);
+    });
+  }
+  return { above, below };
+}
+
+function mergeInk(a: Ink, b: Ink): Ink {
+  return { above: Math.max(a.above, b.above), below: Math.max(a.below, b.below) };
 }
