@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './check/diagnostic.js';
+import { languageDirection } from './model/language.js';
 import type { Publication } from './model/publication.js';
 import { SlugScope, slugify } from './model/slug.js';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './images/image.js';
@@ -160,7 +161,9 @@ async function podCover(service: PodService, paper: Paper, input: WriterInput, i
   const bleedPt = PRINT_SERVICES[service].bleedIn * 72;
   const readingBleed = input.options.bleed ? BLEED : 0;
   const cover = input.cover.origin === 'generated' && readingBleed < bleedPt ? await makeCoverArt({ metadata: input.metadata, trim: { widthPt, heightPt }, bleedPt }) : input.cover;
-  const wrap = await coverWrap({ metadata: input.metadata, cover, trim: { widthPt, heightPt }, pageCount: interiorPageCount(interior), paper, service, diagnostics: input.diagnostics });
+  const dir = input.publication.meta.dir;
+  const direction = dir === 'ltr' || dir === 'rtl' ? dir : languageDirection(input.metadata.lang);
+  const wrap = await coverWrap({ metadata: input.metadata, cover, trim: { widthPt, heightPt }, pageCount: interiorPageCount(interior), paper, service, direction, diagnostics: input.diagnostics });
   return { path: path.join(outDir, `${slug}.cover.pdf`), data: wrap.bytes };
 }
 

@@ -94,13 +94,17 @@ export function backCover(record: MetadataRecord, g: WrapGeometry, parent: Struc
     }
   }
   if (record.publisher) {
-    // Left of the barcode zone (right of it for a right-to-left language, whose text starts there).
-    const width = Math.max(0, g.barcode.x - area.x - body);
+    // On the foot margin, beside the barcode zone on whichever side leaves more room.
+    const gap = body;
+    const before = { x: area.x, width: g.barcode.x - gap - area.x };
+    const after = { x: g.barcode.x + g.barcode.width + gap, width: area.x + area.width - (g.barcode.x + g.barcode.width + gap) };
+    const slot = before.width >= after.width ? before : after;
     const size = body * 0.9;
-    const [line] = truncateLines(wrapGreedy(record.publisher, width, (t) => textWidth(t, 'regular', size)), 1, width, (t) => textWidth(t, 'regular', size));
+    const measure = (t: string): number => textWidth(t, 'regular', size);
+    const [line] = slot.width > 0 ? truncateLines(wrapGreedy(record.publisher, slot.width, measure), 1, slot.width, measure) : [];
     if (line) {
-      const w = textWidth(line, 'regular', size);
-      const x = rtl ? area.x + width - w : area.x;
+      const w = measure(line);
+      const x = rtl ? slot.x + slot.width - w : slot.x;
       items.push({ kind: 'text', x, y: area.y + area.height, text: line, style: { face: 'regular', size }, width: w, owner: { node: structChild(parent, 'P') } });
     }
   }

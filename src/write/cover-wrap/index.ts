@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostics } from '../../check/diagnostic.js';
+import { languageDirection } from '../../model/language.js';
 import type { CoverArt } from '../cover/cover-art.js';
 import { PALETTE } from '../cover/palette.js';
 import { pdfInfo } from '../metadata/info.js';
@@ -55,6 +56,8 @@ export interface CoverWrapArgs {
   pageCount: number;
   paper: Paper;
   service: PodService;
+  /** The publication's direction: `rtl` mirrors the sheet (front on the left). Default: its language's. */
+  direction?: 'ltr' | 'rtl';
   /** Warnings (a description cut short, a page count the service does not print) go here. */
   diagnostics: Diagnostics;
 }
@@ -70,7 +73,8 @@ export interface CoverWrap {
 export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
   const { metadata, cover, diagnostics } = args;
   const service = PRINT_SERVICES[args.service];
-  const g = wrapGeometry({ trim: { width: args.trim.widthPt, height: args.trim.heightPt }, pageCount: args.pageCount, paper: args.paper, service });
+  const direction = args.direction ?? languageDirection(metadata.lang);
+  const g = wrapGeometry({ trim: { width: args.trim.widthPt, height: args.trim.heightPt }, pageCount: args.pageCount, paper: args.paper, service, direction });
   if (args.pageCount < service.pages.min || (service.pages.max !== undefined && args.pageCount > service.pages.max)) {
     diagnostics.warn({
       code: 'pod.pages.out-of-range',
@@ -99,10 +103,12 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
   // The front art fills the front and its bleed, centred and cropped like the reading PDF's cover
   // page. Whatever of it reaches past the fold is painted over by the spine and back that follow.
   const frontBox: Rect = { x: g.front.x - g.bleed, y: 0, width: g.front.width + 2 * g.bleed, height: g.mediaHeight };
+  const backAndSpine: Rect =
+    g.direction === 'rtl' ? { x: g.spinePanel.x, y: 0, width: g.mediaWidth - g.spinePanel.x, height: g.mediaHeight } : { x: 0, y: 0, width: g.front.x, height: g.mediaHeight };
   const scale = Math.max(frontBox.width / cover.print.width, frontBox.height / cover.print.height);
   const w = cover.print.width * scale;
   const h = cover.print.height * scale;
-  const figure = structChild(root, 'Figure', { alt: cover.alt, bbox: [g.front.x, 0, g.mediaWidth, g.mediaHeight] });
+  const figure = structChild(root, 'Figure', { alt: cover.alt, bbox: [g.front.x, 0, g.front.x + g.front.width, g.mediaHeight] });
   const back = backCover(metadata, g, root);
   if (back.truncated) {
     diagnostics.warn({
@@ -113,17 +119,17 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
   }
   const items: PageItem[] = [
     { kind: 'image', image: FRONT, x: frontBox.x + (frontBox.width - w) / 2, y: frontBox.y + (frontBox.height - h) / 2, width: w, height: h, owner: { node: figure } },
-    fill('back-and-spine', PALETTE.paper, { x: 0, y: 0, width: g.front.x, height: g.mediaHeight }),
+    fill('back-and-spine', PALETTE.paper, backAndSpine),
     fill('barcode', WHITE, g.barcode),
     ...back.items,
   ];
   const record = drawPages(surface, [{ index: 0, label: '', items }], g.mediaHeight);
 
-  const spine = g.spineText ? spineText(metadata, g.spineText) : undefined;
+  const spine = g.spineText ? spineText(metadata, g.spineText, g.direction) : undefined;
   if (spine) {
     // The spine repeats the title and creators the back and the front already carry: an artifact.
     surface.begin({ artifact: 'Layout' });
-    surface.rotated(90, spine.origin.x, spine.origin.y, () => {
+    surface.rotated(spine.degrees, spine.origin.x, spine.origin.y, () => {
       for (const line of spine.lines) {
         if (!hasRtl(line.text)) surface.text(line.text, line.x, line.y, line.face, line.size);
         else {

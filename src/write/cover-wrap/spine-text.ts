@@ -1,7 +1,9 @@
 /**
- * The spine's title and author, set down the spine: read from head to foot with the book lying
- * face up, the tops of the letters towards the front cover (the English-language convention, which
- * KDP's and IngramSpark's templates show). Pure: widths come from the PDF's font metrics.
+ * The spine's title and author, set along the spine with the tops of the letters towards the front
+ * cover, so that they stand upright with the book lying face up: on a left-to-right sheet they run
+ * from head to foot (the English-language convention KDP's and IngramSpark's templates show), on
+ * a mirrored right-to-left sheet the page is turned the other way. Pure: widths come from the PDF's
+ * font metrics.
  *
  * The type is as large as the band across the spine allows for the ink of these very letters (an
  * Å reaches higher than an A), at most {@link MAX_SIZE}; below {@link MIN_SIZE} the spine stays
@@ -30,16 +32,17 @@ export interface SpineLine {
 }
 
 /**
- * The spine's text, drawn with the page turned 90° clockwise about `origin` (the centre of the
- * spine): in that frame x runs down the spine and y across it, towards the back cover.
+ * The spine's text, drawn with the page turned `degrees` clockwise about `origin` (the centre of
+ * the spine): 90 on a left-to-right sheet (x runs down the spine), -90 on a mirrored one (x runs up).
  */
 export interface SpineLayout {
+  degrees: 90 | -90;
   origin: { x: number; y: number };
   lines: SpineLine[];
 }
 
 /** Title (bold) at the head and author at the foot of `band`; undefined when they cannot be set legibly. */
-export function spineText(record: MetadataRecord, band: Rect): SpineLayout | undefined {
+export function spineText(record: MetadataRecord, band: Rect, direction: 'ltr' | 'rtl' = 'ltr'): SpineLayout | undefined {
   const author = record.creators.map((c) => c.name).join(', ');
   let title = record.title.replace(/\s+/g, ' ').trim();
   const ink = mergeInk(inkExtent(`${title}…`, 'bold'), inkExtent(author, 'regular'));
@@ -56,16 +59,20 @@ export function spineText(record: MetadataRecord, band: Rect): SpineLayout | und
     title = `${title}…`;
   }
   const origin = { x: band.x + band.width / 2, y: band.y + band.height / 2 };
-  // pdfkit turns about the origin and keeps absolute coordinates: a pen at (x, y) lands on the page at
-  // (origin.x - (y - origin.y), origin.y + (x - origin.x)). The head of the band is x = origin.x - height/2;
-  // the baseline sits so that the letters' ink is centred across the spine.
+  // pdfkit turns about the origin and keeps absolute coordinates. Turned 90°, a pen at (x, y) lands
+  // at (origin.x - (y - origin.y), origin.y + (x - origin.x)), so the head is x = origin.x - height/2;
+  // turned -90°, at (origin.x + (y - origin.y), origin.y - (x - origin.x)), the head is x = origin.x + height/2.
+  // Either way the baseline sits so that the letters' ink is centred across the spine.
+  const down = direction === 'ltr';
+  const half = band.height / 2;
   const y = origin.y + ((ink.above - ink.below) / 2) * size;
-  const lines: SpineLine[] = [{ text: title, face: 'bold', size, x: origin.x - band.height / 2, y, width: textWidth(title, 'bold', size) }];
+  const titleWidth = textWidth(title, 'bold', size);
+  const lines: SpineLine[] = [{ text: title, face: 'bold', size, x: down ? origin.x - half : origin.x + half - titleWidth, y, width: titleWidth }];
   if (withAuthor) {
     const width = textWidth(author, 'regular', size);
-    lines.push({ text: author, face: 'regular', size, x: origin.x + band.height / 2 - width, y, width });
+    lines.push({ text: author, face: 'regular', size, x: down ? origin.x + half - width : origin.x - half, y, width });
   }
-  return { origin, lines };
+  return { degrees: down ? 90 : -90, origin, lines };
 }
 
 /** How far the ink of `text` reaches above and below the baseline, in ems. */

@@ -2,6 +2,10 @@
  * The flat sheet of a paperback cover: bleed | back | spine | front | bleed across, bleed above and
  * below, and the zones a print service reserves on it. Pure: points in, points out.
  *
+ * A right-to-left book (Arabic, Hebrew…) is bound on its right edge, so its sheet is the mirror
+ * image: front | spine | back, and the barcode zone mirrored with the back. The services publish
+ * only left-to-right templates; the mirror follows from the binding, not from a published figure.
+ *
  * Why its own module: the boxes written into the PDF (TrimBox, BleedBox), where the front art
  * goes, where the spine's folds are and what the back's text must keep clear of all come from the
  * same few numbers; the tests check the sheet against the services' published figures here and in
@@ -22,6 +26,7 @@ export interface WrapGeometry {
   /** The whole sheet: back + spine + front + bleed on every side. */
   mediaWidth: number;
   mediaHeight: number;
+  direction: 'ltr' | 'rtl';
   /** Panels without bleed, in sheet coordinates (origin top-left, y down). */
   back: Rect;
   spinePanel: Rect;
@@ -48,6 +53,8 @@ export interface WrapSpec {
   pageCount: number;
   paper: Paper;
   service: PrintService;
+  /** The publication's direction; `rtl` mirrors the sheet. Default `ltr`. */
+  direction?: 'ltr' | 'rtl';
 }
 
 /**
@@ -63,12 +70,15 @@ export function wrapGeometry(spec: WrapSpec): WrapGeometry {
   const safe = service.safeMarginIn * INCH;
   const mediaWidth = 2 * trim.width + spine + 2 * bleed;
   const mediaHeight = trim.height + 2 * bleed;
-  const back: Rect = { x: bleed, y: bleed, width: trim.width, height: trim.height };
+  const rtl = spec.direction === 'rtl';
+  const left: Rect = { x: bleed, y: bleed, width: trim.width, height: trim.height };
   const spinePanel: Rect = { x: bleed + trim.width, y: bleed, width: spine, height: trim.height };
-  const front: Rect = { x: bleed + trim.width + spine, y: bleed, width: trim.width, height: trim.height };
+  const right: Rect = { x: bleed + trim.width + spine, y: bleed, width: trim.width, height: trim.height };
+  const [back, front] = rtl ? [right, left] : [left, right];
   const b = service.barcode;
   const barcode: Rect = {
-    x: spinePanel.x - (b.fromSpineIn + b.widthIn) * INCH,
+    // Lower corner of the back next to the spine: left of it, or right of it on a mirrored sheet.
+    x: rtl ? spinePanel.x + spine + b.fromSpineIn * INCH : spinePanel.x - (b.fromSpineIn + b.widthIn) * INCH,
     y: back.y + back.height - (b.fromBottomIn + b.heightIn) * INCH,
     width: b.widthIn * INCH,
     height: b.heightIn * INCH,
@@ -84,6 +94,7 @@ export function wrapGeometry(spec: WrapSpec): WrapGeometry {
     bleed,
     mediaWidth,
     mediaHeight,
+    direction: rtl ? 'rtl' : 'ltr',
     back,
     spinePanel,
     front,

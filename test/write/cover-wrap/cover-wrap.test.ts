@@ -265,6 +265,27 @@ describe('cover wrap: what a print service checks', () => {
   });
 });
 
+describe('cover wrap: a right-to-left book', () => {
+  test('is bound on the right: front on the left, back and its barcode zone mirrored', async () => {
+    const c: Case = { service: 'kdp', paper: 'white', pages: 240, trim: 'A5', art: 'image' };
+    const arabic = { ...metadata, lang: 'ar', title: 'حقوق الإنسان', description: 'يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق.' };
+    const out = await writeWrap(c, arabic, path.join(dir, 'rtl.pdf'));
+    const trim = TRIMS[c.trim];
+    const bleed = BLEED_IN * IN;
+    const spine = c.pages * PER_PAGE.kdp.white! * IN;
+    const backX = bleed + trim.widthPt + spine;
+    // The description is on the right-hand panel, inside its safe margin, and nowhere else.
+    const panel = (x: number): { x: number; y: number; width: number; height: number } => ({ x: x + SAFE, y: bleed + SAFE, width: trim.widthPt - 2 * SAFE, height: trim.heightPt - 2 * SAFE });
+    expect(await pdfText(out.path, { crop: panel(backX) })).toContain('الكرامة');
+    expect(await pdfText(out.path, { crop: { x: 0, y: 0, width: backX, height: trim.heightPt + 2 * bleed } })).not.toContain('الكرامة');
+    // The barcode zone: lower corner of the back next to the spine, now right of it.
+    const zone = { x: backX + BARCODE.fromSpine, y: bleed + trim.heightPt - BARCODE.fromBottom - BARCODE.h, width: BARCODE.w, height: BARCODE.h };
+    const raster = await grey(out.path, { x: zone.x + 1, y: zone.y + 1, width: zone.width - 2, height: zone.height - 2 });
+    expect(raster.min(0, raster.width)).toBeGreaterThanOrEqual(250);
+    expect(out.spineText).toBe(true);
+  });
+});
+
 describe('--pod and --paper', () => {
   test('the build writes <slug>.cover.pdf sized by the reading PDF pages padded to 4', async () => {
     const out = path.join(dir, 'build');
