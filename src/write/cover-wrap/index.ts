@@ -108,12 +108,20 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
   const scale = Math.max(frontBox.width / cover.print.width, frontBox.height / cover.print.height);
   const w = cover.print.width * scale;
   const h = cover.print.height * scale;
+  const dpi = Math.floor(72 / scale);
+  if (cover.origin === 'image' && dpi < 300) {
+    diagnostics.warn({
+      code: 'pod.cover.low-resolution',
+      message: `the cover image (${cover.print.width}×${cover.print.height} px) prints at ${dpi} dpi on the front of the ${service.name} cover wrap with its bleed (${round2(frontBox.width / INCH)} × ${round2(frontBox.height / INCH)} in), below the 300 dpi print services ask for`,
+      fix: `use a cover image at least ${Math.ceil((frontBox.width / INCH) * 300)}×${Math.ceil((frontBox.height / INCH) * 300)} px, in the front cover's proportions`,
+    });
+  }
   const figure = structChild(root, 'Figure', { alt: cover.alt, bbox: [g.front.x, 0, g.front.x + g.front.width, g.mediaHeight] });
   const back = backCover(metadata, g, root);
   if (back.truncated) {
     diagnostics.warn({
       code: 'pod.description.truncated',
-      message: `the publication's description is too long for the back cover at ${Math.round((g.panel.width / INCH) * 100) / 100} × ${Math.round((g.panel.height / INCH) * 100) / 100} in and was cut short there`,
+      message: `the publication's description is too long for the back cover at ${round2(g.panel.width / INCH)} × ${round2(g.panel.height / INCH)} in and was cut short there`,
       fix: 'shorten `description:` in publication.yaml (the EPUB and the PDF keep it whole)',
     });
   }
@@ -142,6 +150,10 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
   }
   writeStructureTree(root, record, surface.objects());
   return { bytes: await surface.finish(), geometry: g, spineText: spine !== undefined };
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
 }
 
 /** The surface's page geometry for the sheet: the whole wrap is one page whose trim is back + spine + front. */
