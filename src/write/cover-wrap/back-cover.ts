@@ -8,7 +8,6 @@
  * with an ellipsis and reported: a cover is not the text edition, and print services reject text
  * they cannot print legibly.
  */
-import { isRtlLang } from '../../text/bidi.js';
 import type { MetadataRecord } from '../metadata/record.js';
 import { textWidth } from '../pdf/font-metrics.js';
 import type { PlacedText } from '../pdf/layout/page-items.js';
@@ -20,10 +19,12 @@ import type { WrapGeometry } from './wrap-geometry.js';
 
 /** Smallest body size for the description, points. */
 export const MIN_BODY = 8;
+/** Most lines the title or the subtitle may take. */
+const MAX_HEAD_LINES = 4;
 
 export interface BackCover {
   items: PlacedText[];
-  /** The description did not fit whole, even at {@link MIN_BODY}. */
+  /** The description did not fit whole even at {@link MIN_BODY}, or the title took more than {@link MAX_HEAD_LINES}. */
   truncated: boolean;
 }
 
@@ -40,9 +41,10 @@ export function backCover(record: MetadataRecord, g: WrapGeometry, parent: Struc
   // The generated front cover's margin (a tenth of the width), never less than the service's.
   const margin = Math.max(g.backSafe.x - g.back.x, g.panel.width * 0.1);
   const area: Rect = { x: g.back.x + margin, y: g.back.y + margin, width: g.back.width - 2 * margin, height: g.back.height - 2 * margin };
-  // Text stops a line above the barcode zone; the imprint goes to its left, on the foot margin.
+  // Text stops above the barcode zone; the imprint goes beside it, on the foot margin.
   const bottom = Math.min(area.y + area.height, g.barcode.y);
-  const rtl = isRtlLang(record.lang);
+  // Ranged on the side the sheet reads from: right on a right-to-left book's.
+  const rtl = g.direction === 'rtl';
   const items: PlacedText[] = [];
   const place = (lines: string[], b: Block, node: StructNode, top: number, width: number): number => {
     let y = top;
@@ -70,7 +72,7 @@ export function backCover(record: MetadataRecord, g: WrapGeometry, parent: Struc
     body -= 0.5;
     laid = layout(body);
   }
-  let truncated = false;
+  let truncated = laid.headCut;
   let y = area.y;
   const head = headBlocks(body);
   for (const [i, b] of head.entries()) {
@@ -115,10 +117,15 @@ export function backCover(record: MetadataRecord, g: WrapGeometry, parent: Struc
   }
 
   /** The lines of every block at body size `size`, and where the last one ends. */
-  function layout(size: number): { head: string[][]; paragraphs: string[][]; bottom: number } {
+  function layout(size: number): { head: string[][]; headCut: boolean; paragraphs: string[][]; bottom: number } {
     let at = area.y;
+    let headCut = false;
     const head = headBlocks(size).map((b) => {
-      const lines = wrapBalanced(b.text, area.width, (t) => textWidth(t, b.face, b.size));
+      const measure = (t: string): number => textWidth(t, b.face, b.size);
+      // However long the title, it leaves room for the description.
+      const all = wrapBalanced(b.text, area.width, measure);
+      headCut ||= all.length > MAX_HEAD_LINES;
+      const lines = truncateLines(all, MAX_HEAD_LINES, area.width, measure);
       at += b.spaceBefore + b.size * 0.95 + (lines.length - 1) * b.leading;
       return lines;
     });
@@ -128,6 +135,6 @@ export function backCover(record: MetadataRecord, g: WrapGeometry, parent: Struc
       at += (i === 0 ? d.spaceBefore : d.leading * 0.6) + d.size * 0.95 + (lines.length - 1) * d.leading;
       return lines;
     });
-    return { head, paragraphs, bottom: at + d.size * 0.3 };
+    return { head, headCut, paragraphs, bottom: at + d.size * 0.3 };
   }
 }

@@ -121,8 +121,8 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
   if (back.truncated) {
     diagnostics.warn({
       code: 'pod.description.truncated',
-      message: `the publication's description is too long for the back cover at ${round2(g.panel.width / INCH)} × ${round2(g.panel.height / INCH)} in and was cut short there`,
-      fix: 'shorten `description:` in publication.yaml (the EPUB and the PDF keep it whole)',
+      message: `the publication's description (or title) is too long for the back cover at ${round2(g.panel.width / INCH)} × ${round2(g.panel.height / INCH)} in and was cut short there with "…"`,
+      fix: 'shorten the `description:` (or `title:`) in publication.yaml or the article\'s front matter; the EPUB and the PDF keep them whole',
     });
   }
   const items: PageItem[] = [
