@@ -7,6 +7,7 @@ import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
+import { PAPERS, POD_SERVICES, PRINT_SERVICES, type Paper, type PodService } from '../write/cover-wrap/print-services.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -32,6 +33,10 @@ Options:
                          editions, JSON-LD, the model, the sources, Dublin Core and MODS
       --pdfa3            make the PDF a PDF/A-3 (still PDF/UA-1) that carries the model
                          (publication.json) and the EPUB as associated files
+      --pod SERVICE      also write DIR/<slug>.cover.pdf, the paperback cover wrap (back, spine,
+                         front, 0.125 in bleed, no marks) to kdp or ingramspark specifications
+      --paper PAPER      interior paper for --pod, which sets the spine width: white (default),
+                         cream or coated (colour interiors; KDP only)
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
       --json             print a machine-readable report on stdout (and nothing else there): the
@@ -83,6 +88,8 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         'fetch-remote': { type: 'boolean' },
         bag: { type: 'boolean' },
         pdfa3: { type: 'boolean' },
+        pod: { type: 'string' },
+        paper: { type: 'string' },
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
         debug: { type: 'boolean' },
@@ -103,6 +110,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
     throw new UsageError(`--page-size "${v['page-size']}" is not a page size — use A4, A5, Letter, 6x9 or e.g. 148mmx210mm`);
   }
   if (v.json && v.watch) throw new UsageError('--json and --watch do not go together — --json reports one build; drop one of them');
+  const { pod, paper } = podOptions(v.pod, v.paper);
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
     throw new UsageError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds`);
@@ -124,6 +132,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       fetchRemote: v['fetch-remote'] ?? false,
       bag: v.bag ?? false,
       pdfa3: v.pdfa3 ?? false,
+      ...(pod ? { pod, paper } : {}),
       sourceDateEpoch: epoch ? Number(epoch) : undefined,
       imageLimits: {
         ...DEFAULT_IMAGE_LIMITS,
@@ -132,6 +141,23 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       maxArticleBytes: megabytes(v['max-article-mb'], '--max-article-mb'),
     },
   };
+}
+
+/** `--pod` and `--paper`, checked against the services' published papers. */
+function podOptions(pod: string | undefined, paper: string | undefined): { pod?: PodService; paper?: Paper } {
+  if (pod === undefined) {
+    if (paper !== undefined) throw new UsageError('--paper sets the spine of the print-on-demand cover — add --pod kdp or --pod ingramspark');
+    return {};
+  }
+  if (!(POD_SERVICES as readonly string[]).includes(pod)) throw new UsageError(`--pod "${pod}" is not a print-on-demand service broadsheet knows — use ${POD_SERVICES.join(' or ')}`);
+  const service = PRINT_SERVICES[pod as PodService];
+  const chosen = paper ?? 'white';
+  if (!(PAPERS as readonly string[]).includes(chosen)) throw new UsageError(`--paper "${chosen}" is not a paper — use ${PAPERS.join(', ')}`);
+  if (service.spinePerPageIn[chosen as Paper] === undefined) {
+    const offered = PAPERS.filter((p) => service.spinePerPageIn[p] !== undefined);
+    throw new UsageError(`--paper ${chosen}: ${service.name} publishes no spine width for it that broadsheet could verify — use ${offered.join(' or ')}, or --pod kdp`);
+  }
+  return { pod: pod as PodService, paper: chosen as Paper };
 }
 
 function megabytes(value: string | undefined, flag: string): number | undefined {
