@@ -4,12 +4,12 @@
  */
 import { InputError } from '../check/diagnostic.js';
 import { summarizeDiagnostics } from '../check/summary.js';
-import { publicationJsonSchema } from '../model/json-schema.js';
 import { VERSION } from '../version.js';
-import { BUILD_HELP, parseBuildArgs, UsageError } from './build.parser.js';
-import { runBuild, type Terminal } from './build.runner.js';
-import { parseVerifyArgs, VERIFY_HELP } from './verify.parser.js';
-import { runVerify } from './verify.runner.js';
+import type { Terminal } from './build.runner.js';
+import { UsageError } from './usage-error.js';
+
+// Each command's modules are imported when the command runs (`import()` below): loading the
+// writers, fonts, parsers and model for every run made `broadsheet --version` take a second.
 
 const HELP = `broadsheet ${VERSION} — articles to an accessible EPUB 3 and a tagged, print-ready PDF
 
@@ -32,24 +32,30 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
   try {
     switch (command) {
       case 'build': {
+        const { BUILD_HELP, parseBuildArgs } = await import('./build.parser.js');
         const parsed = parseBuildArgs(rest, env);
         if (parsed.help) {
           term.out(BUILD_HELP);
           return 0;
         }
+        const { runBuild } = await import('./build.runner.js');
         return await runBuild(parsed, term);
       }
       case 'verify': {
+        const { parseVerifyArgs, VERIFY_HELP } = await import('./verify.parser.js');
         const parsed = parseVerifyArgs(rest);
         if (parsed.help) {
           term.out(VERIFY_HELP);
           return 0;
         }
+        const { runVerify } = await import('./verify.runner.js');
         return await runVerify(parsed, term);
       }
-      case 'schema':
+      case 'schema': {
+        const { publicationJsonSchema } = await import('../model/json-schema.js');
         term.out(JSON.stringify(publicationJsonSchema(), null, 2));
         return 0;
+      }
       case '--version':
       case '-v':
         term.out(VERSION);
