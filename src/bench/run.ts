@@ -1,8 +1,17 @@
 /**
- * `npm run bench`: builds the seed and a synthetic anthology (300 articles, about 300,000 words)
- * and prints wall time per stage and the peak memory of the process. Figures, not assertions.
+ * `npm run bench`: builds the seed and a synthetic anthology (300 articles, about 300,000 words,
+ * shaped like a real blog: see anthology.ts) and prints figures, never assertions:
+ *
+ * - each book built whole through the library's `build()` in a fresh process (build-once.ts), with
+ *   its wall and CPU time and peak memory: what a user gets;
+ * - pandoc making the EPUB alone of the same Markdown files in the same run, when `pandoc` is on
+ *   PATH, and the ratio broadsheet (EPUB + PDF) / pandoc (EPUB) — the goal of issue 12 is ≤ 0.6;
+ * - the seed as a whole command (`node dist/cli/bin.js build`) against pandoc, best of three;
+ * - the stages (read, images, cover, PDF, EPUB) timed one by one in this process, to see where the
+ *   time goes (`BENCH_STAGES=0` skips them).
  */
-import { mkdtemp } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,17 +27,46 @@ import { writePdf } from '../write/pdf/index.js';
 import { writeAnthology } from './anthology.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = path.join(ROOT, 'dist/cli/bin.js');
+const BUILD_ONCE = fileURLToPath(new URL('./build-once.js', import.meta.url));
+const seconds = (s: number): string => `${s.toFixed(2).padStart(7)} s`;
+const line = (label: string, figures: string): void => console.log(`  ${label.padEnd(30)} ${figures}`);
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
   const result = await work();
-  const ms = performance.now() - start;
-  console.log(`  ${label.padEnd(22)} ${(ms / 1000).toFixed(2).padStart(7)} s   rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0).padStart(5)} MiB`);
+  line(label, `${seconds((performance.now() - start) / 1000)}   rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0).padStart(5)} MiB`);
   return result;
 }
 
-async function bench(name: string, folder: string): Promise<void> {
-  console.log(`\n${name}`);
+/** Wall seconds of a command run to its end; throws with its stderr when it fails. */
+function run(command: string, args: string[], cwd: string): { seconds: number; stdout: string } {
+  const start = performance.now();
+  const child = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const wall = (performance.now() - start) / 1000;
+  if (child.error) throw child.error;
+  if (child.status !== 0) throw new Error(`${command} ${args.slice(0, 3).join(' ')}… failed (${child.status}):\n${child.stderr}`);
+  return { seconds: wall, stdout: child.stdout };
+}
+
+const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+
+/** pandoc's EPUB of the folder's Markdown articles (in the given order), or undefined without pandoc. */
+async function pandoc(folder: string, files: string[]): Promise<number | undefined> {
+  if (!hasPandoc) return undefined;
+  const out = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-pandoc-'));
+  return run('pandoc', ['-o', path.join(out, 'book.epub'), ...files], folder).seconds;
+}
+
+/** The whole build through `build()` in a fresh process. */
+async function wholeBuild(folder: string): Promise<{ seconds: number; cpuSeconds: number; maxRssMiB: number }> {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-out-'));
+  const { seconds: wall, stdout } = run(process.execPath, [BUILD_ONCE, folder, out], ROOT);
+  const report = JSON.parse(stdout.trim().split('\n').pop()!) as { cpuSeconds: number; maxRssMiB: number };
+  return { seconds: wall, cpuSeconds: report.cpuSeconds, maxRssMiB: report.maxRssMiB };
+}
+
+async function stages(folder: string): Promise<void> {
   const diagnostics = new Diagnostics();
   const total = performance.now();
   const pub = await timed('read + validate', async () => {
@@ -43,15 +81,45 @@ async function bench(name: string, folder: string): Promise<void> {
   const input = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: { pageSize: 'A5', bleed: false, strict: false } };
   const pdf = await timed('PDF', () => writePdf(input));
   const epub = await timed('EPUB', () => writeEpub(input, pdf.pageMap));
-  const seconds = (performance.now() - total) / 1000;
-  console.log(`  ${'total'.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s   ${pub.articles.length} articles, ~${words.toLocaleString('en')} words (JSON tokens), ${pdf.pageMap.pages.length} body pages`);
-  console.log(`  sizes: PDF ${(pdf.bytes.length / 2 ** 20).toFixed(1)} MiB, EPUB ${(epub.length / 2 ** 20).toFixed(1)} MiB`);
+  line('stages total', `${seconds((performance.now() - total) / 1000)}   ${pub.articles.length} articles, ~${words.toLocaleString('en')} words (JSON tokens), ${pdf.pageMap.pages.length} body pages`);
+  line('sizes', `PDF ${(pdf.bytes.length / 2 ** 20).toFixed(1)} MiB, EPUB ${(epub.length / 2 ** 20).toFixed(1)} MiB`);
+}
+
+async function bench(name: string, folder: string, files: string[]): Promise<void> {
+  console.log(`\n${name}`);
+  const whole = await wholeBuild(folder);
+  line('broadsheet build() EPUB+PDF', `${seconds(whole.seconds)}   cpu ${whole.cpuSeconds.toFixed(2)} s   peak rss ${whole.maxRssMiB.toFixed(0)} MiB`);
+  const theirs = await pandoc(folder, files);
+  if (theirs === undefined) line('pandoc', 'not on PATH: no ratio');
+  else {
+    line('pandoc EPUB', seconds(theirs));
+    line('ratio broadsheet / pandoc', `${(whole.seconds / theirs).toFixed(2).padStart(7)}     (goal ≤ 0.6)`);
+  }
+  if (process.env.BENCH_STAGES !== '0') await stages(folder);
+}
+
+/** The seed as a user runs it: the whole command, best of three, against pandoc's EPUB. */
+async function seedCommand(folder: string, files: string[]): Promise<void> {
+  console.log('\nseed, whole command (best of 3)');
+  const out = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-seed-'));
+  const best = (times: number[]): number => Math.min(...times);
+  const ours = best([1, 2, 3].map(() => run(process.execPath, [BIN, 'build', folder, '-o', out], ROOT).seconds));
+  line('node dist/cli/bin.js build', seconds(ours));
+  line('node dist/cli/bin.js --version', seconds(best([1, 2, 3].map(() => run(process.execPath, [BIN, '--version'], ROOT).seconds))));
+  if (!hasPandoc) return;
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) times.push((await pandoc(folder, files))!);
+  const theirs = best(times);
+  line('pandoc EPUB', seconds(theirs));
+  line('ratio broadsheet / pandoc', `${(ours / theirs).toFixed(2).padStart(7)}     (goal ≤ 2)`);
 }
 
 const articles = Number(process.env.BENCH_ARTICLES ?? 300);
 const anthology = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-'));
-await writeAnthology(anthology, articles, 1000, [path.join(ROOT, 'test/fixtures/rich/chart.png'), path.join(ROOT, 'test/fixtures/rich/harbour.jpg')]);
-console.log(`broadsheet ${VERSION} bench on node ${process.version}, ${os.cpus().length} cores`);
-await bench('seed (content/)', path.join(ROOT, 'content'));
-await bench(`anthology (${articles} articles, ${anthology})`, anthology);
-console.log(`\npeak rss of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+const names = await writeAnthology(anthology, articles, 700, [path.join(ROOT, 'test/fixtures/rich/chart.png'), path.join(ROOT, 'test/fixtures/rich/harbour.jpg')]);
+const seed = path.join(ROOT, 'content');
+const seedFiles = (await readdir(seed)).filter((f) => f.endsWith('.md')).sort();
+console.log(`broadsheet ${VERSION} bench on node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}${hasPandoc ? '' : ', no pandoc'}`);
+await seedCommand(seed, seedFiles);
+await bench(`anthology (${articles} articles, ${anthology})`, anthology, names);
+console.log(`\npeak rss of this process (stages): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
