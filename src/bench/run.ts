@@ -7,6 +7,8 @@
  * - pandoc making the EPUB alone of the same Markdown files in the same run, when `pandoc` is on
  *   PATH, and the ratio broadsheet (EPUB + PDF) / pandoc (EPUB) — the goal of issue 12 is ≤ 0.6;
  * - the seed as a whole command (`node dist/cli/bin.js build`) against pandoc, best of three;
+ * - CPU time beside wall time when GNU time is installed: this machine is often shared, and CPU
+ *   time is what stays comparable between runs under load;
  * - the stages (read, images, cover, PDF, EPUB) timed one by one in this process, to see where the
  *   time goes (`BENCH_STAGES=0` skips them).
  */
@@ -39,31 +41,52 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** Wall seconds of a command run to its end; throws with its stderr when it fails. */
-function run(command: string, args: string[], cwd: string): { seconds: number; stdout: string } {
+/** GNU time, when installed, gives a child's CPU time: the fairer figure on a loaded machine. */
+const TIME = '/usr/bin/time';
+const hasTime = spawnSync(TIME, ['-f', '%U', 'true']).status === 0;
+
+interface Ran {
+  seconds: number;
+  /** User + system CPU seconds of the command, when GNU time is installed. */
+  cpuSeconds?: number;
+  stdout: string;
+}
+
+/** Wall (and CPU) seconds of a command run to its end; throws with its stderr when it fails. */
+function run(command: string, args: string[], cwd: string): Ran {
   const start = performance.now();
-  const child = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const child = hasTime
+    ? spawnSync(TIME, ['-f', 'cpu %U %S', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 })
+    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const wall = (performance.now() - start) / 1000;
   if (child.error) throw child.error;
   if (child.status !== 0) throw new Error(`${command} ${args.slice(0, 3).join(' ')}… failed (${child.status}):\n${child.stderr}`);
-  return { seconds: wall, stdout: child.stdout };
+  const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(child.stderr);
+  return { seconds: wall, ...(cpu && { cpuSeconds: Number(cpu[1]) + Number(cpu[2]) }), stdout: child.stdout };
+}
+
+const cpuText = (ran: { cpuSeconds?: number }): string => (ran.cpuSeconds === undefined ? '' : `   cpu ${ran.cpuSeconds.toFixed(2)} s`);
+
+/** The fastest of three runs (wall time), for short commands whose start-up is what is measured. */
+function best(runs: Ran[]): Ran {
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 }
 
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
 
 /** pandoc's EPUB of the folder's Markdown articles (in the given order), or undefined without pandoc. */
-async function pandoc(folder: string, files: string[]): Promise<number | undefined> {
+async function pandoc(folder: string, files: string[]): Promise<Ran | undefined> {
   if (!hasPandoc) return undefined;
   const out = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-pandoc-'));
-  return run('pandoc', ['-o', path.join(out, 'book.epub'), ...files], folder).seconds;
+  return run('pandoc', ['-o', path.join(out, 'book.epub'), ...files], folder);
 }
 
 /** The whole build through `build()` in a fresh process. */
 async function wholeBuild(folder: string): Promise<{ seconds: number; cpuSeconds: number; maxRssMiB: number }> {
   const out = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-out-'));
-  const { seconds: wall, stdout } = run(process.execPath, [BUILD_ONCE, folder, out], ROOT);
-  const report = JSON.parse(stdout.trim().split('\n').pop()!) as { cpuSeconds: number; maxRssMiB: number };
-  return { seconds: wall, cpuSeconds: report.cpuSeconds, maxRssMiB: report.maxRssMiB };
+  const ran = run(process.execPath, [BUILD_ONCE, folder, out], ROOT);
+  const report = JSON.parse(ran.stdout.trim().split('\n').pop()!) as { cpuSeconds: number; maxRssMiB: number };
+  return { seconds: ran.seconds, cpuSeconds: ran.cpuSeconds ?? report.cpuSeconds, maxRssMiB: report.maxRssMiB };
 }
 
 async function stages(folder: string): Promise<void> {
@@ -92,26 +115,33 @@ async function bench(name: string, folder: string, files: string[]): Promise<voi
   const theirs = await pandoc(folder, files);
   if (theirs === undefined) line('pandoc', 'not on PATH: no ratio');
   else {
-    line('pandoc EPUB', seconds(theirs));
-    line('ratio broadsheet / pandoc', `${(whole.seconds / theirs).toFixed(2).padStart(7)}     (goal ≤ 0.6)`);
+    line('pandoc EPUB', `${seconds(theirs.seconds)}${cpuText(theirs)}`);
+    line('ratio broadsheet / pandoc', ratio(whole, theirs, 0.6));
   }
   if (process.env.BENCH_STAGES !== '0') await stages(folder);
+}
+
+/** Wall-time ratio (the goal's) and, when both are known, the CPU-time ratio. */
+function ratio(ours: { seconds: number; cpuSeconds?: number }, theirs: Ran, goal: number): string {
+  const cpu = ours.cpuSeconds !== undefined && theirs.cpuSeconds ? `   cpu ${(ours.cpuSeconds / theirs.cpuSeconds).toFixed(2)}` : '';
+  return `${(ours.seconds / theirs.seconds).toFixed(2).padStart(7)}  ${cpu}   (goal ≤ ${goal}, wall)`;
 }
 
 /** The seed as a user runs it: the whole command, best of three, against pandoc's EPUB. */
 async function seedCommand(folder: string, files: string[]): Promise<void> {
   console.log('\nseed, whole command (best of 3)');
   const out = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-seed-'));
-  const best = (times: number[]): number => Math.min(...times);
-  const ours = best([1, 2, 3].map(() => run(process.execPath, [BIN, 'build', folder, '-o', out], ROOT).seconds));
-  line('node dist/cli/bin.js build', seconds(ours));
-  line('node dist/cli/bin.js --version', seconds(best([1, 2, 3].map(() => run(process.execPath, [BIN, '--version'], ROOT).seconds))));
+  const thrice = (command: string, args: string[]): Ran => best([1, 2, 3].map(() => run(command, args, ROOT)));
+  const ours = thrice(process.execPath, [BIN, 'build', folder, '-o', out]);
+  line('node dist/cli/bin.js build', `${seconds(ours.seconds)}${cpuText(ours)}`);
+  const version = thrice(process.execPath, [BIN, '--version']);
+  line('node dist/cli/bin.js --version', `${seconds(version.seconds)}${cpuText(version)}`);
   if (!hasPandoc) return;
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) times.push((await pandoc(folder, files))!);
-  const theirs = best(times);
-  line('pandoc EPUB', seconds(theirs));
-  line('ratio broadsheet / pandoc', `${(ours / theirs).toFixed(2).padStart(7)}     (goal ≤ 2)`);
+  const runs: Ran[] = [];
+  for (let i = 0; i < 3; i++) runs.push((await pandoc(folder, files))!);
+  const theirs = best(runs);
+  line('pandoc EPUB', `${seconds(theirs.seconds)}${cpuText(theirs)}`);
+  line('ratio broadsheet / pandoc', ratio(ours, theirs, 2));
 }
 
 const articles = Number(process.env.BENCH_ARTICLES ?? 300);
@@ -122,4 +152,4 @@ const seedFiles = (await readdir(seed)).filter((f) => f.endsWith('.md')).sort();
 console.log(`broadsheet ${VERSION} bench on node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}${hasPandoc ? '' : ', no pandoc'}`);
 await seedCommand(seed, seedFiles);
 await bench(`anthology (${articles} articles, ${anthology})`, anthology, names);
-console.log(`\npeak rss of this process (stages): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+if (process.env.BENCH_STAGES !== '0') console.log(`\npeak rss of this process (the stages): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
