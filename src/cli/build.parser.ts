@@ -8,10 +8,9 @@ import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
 import { PAPERS, POD_SERVICES, PRINT_SERVICES, type Paper, type PodService } from '../write/cover-wrap/print-services.js';
+import { UsageError } from './usage-error.js';
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from './usage-error.js';
 
 export const BUILD_HELP = `Usage: broadsheet build [INPUT ...] [options]
 

@@ -3,7 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CatalogOptions } from '../catalog/index.js';
-import { UsageError } from './build.parser.js';
+import { UsageError } from './usage-error.js';
 
 export const CATALOG_HELP = `Usage: broadsheet catalog [DIR] [options]
 

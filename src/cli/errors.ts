@@ -6,7 +6,7 @@
  */
 import { InputError } from '../check/diagnostic.js';
 import { summarizeDiagnostics } from '../check/summary.js';
-import { UsageError } from './build.parser.js';
+import { UsageError } from './usage-error.js';
 import type { Terminal } from './build.runner.js';
 
 export function printError(error: unknown, term: Terminal, options: { debug: boolean; verbose: boolean }): 1 | 2 | 3 {

@@ -2,7 +2,7 @@
  * `broadsheet init` arguments. Usage errors are thrown as UsageError (exit 2).
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from './build.parser.js';
+import { UsageError } from './usage-error.js';
 
 export const INIT_HELP = `Usage: broadsheet init [DIR]
 

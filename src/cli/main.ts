@@ -1,16 +1,15 @@
 /**
- * The command line: `broadsheet build …`, `broadsheet verify …`, `broadsheet schema`. Exit status 0 success, 1 invalid
- * input, 2 usage error, 3 internal error (a bug: the stack is shown with --debug).
+ * The command line: `broadsheet build …`, `preview`, `verify`, `catalog`, `init`, `schema`. Exit
+ * status 0 success, 1 invalid input, 2 usage error, 3 internal error (a bug: the stack is shown
+ * with --debug).
  */
-import { publicationJsonSchema } from '../model/json-schema.js';
 import { VERSION } from '../version.js';
-import { BUILD_HELP, parseBuildArgs, UsageError } from './build.parser.js';
-import { runBuild, type Terminal } from './build.runner.js';
+import type { Terminal } from './build.runner.js';
 import { printError } from './errors.js';
-import { reportJsonSchema } from '../report/schema.js';
-import { parsePreviewArgs, PREVIEW_HELP } from './preview.parser.js';
-import { parseVerifyArgs, VERIFY_HELP } from './verify.parser.js';
-import { runVerify } from './verify.runner.js';
+import { UsageError } from './usage-error.js';
+
+// Each command's modules are imported when the command runs (`import()` below): loading the
+// writers, fonts, parsers and model for every run made `broadsheet --version` take a second.
 
 const HELP = `broadsheet ${VERSION} — articles to an accessible EPUB 3 and a tagged, print-ready PDF
 
@@ -38,31 +37,33 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
   try {
     switch (command) {
       case 'build': {
+        const { BUILD_HELP, parseBuildArgs } = await import('./build.parser.js');
         const parsed = parseBuildArgs(rest, env);
         if (parsed.help) {
           term.out(BUILD_HELP);
           return 0;
         }
-        // Loaded only for --watch: the file watcher is not needed by a one-off build.
+        // The file watcher is loaded only for --watch: a one-off build does not need it.
         if (parsed.watch) return await (await import('./watch.runner.js')).runWatch(parsed, term, env);
-        return await runBuild(parsed, term, env);
+        return await (await import('./build.runner.js')).runBuild(parsed, term, env);
       }
       case 'preview': {
+        const { parsePreviewArgs, PREVIEW_HELP } = await import('./preview.parser.js');
         const parsed = parsePreviewArgs(rest, env);
         if (parsed.help) {
           term.out(PREVIEW_HELP);
           return 0;
         }
-        const { runPreview } = await import('./preview.runner.js');
-        return await runPreview(parsed, term);
+        return await (await import('./preview.runner.js')).runPreview(parsed, term);
       }
       case 'verify': {
+        const { parseVerifyArgs, VERIFY_HELP } = await import('./verify.parser.js');
         const parsed = parseVerifyArgs(rest);
         if (parsed.help) {
           term.out(VERIFY_HELP);
           return 0;
         }
-        return await runVerify(parsed, term);
+        return await (await import('./verify.runner.js')).runVerify(parsed, term);
       }
       case 'catalog': {
         const { parseCatalogArgs, CATALOG_HELP } = await import('./catalog.parser.js');
@@ -76,10 +77,12 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
         if (parsed.help) term.out(INIT_HELP);
         return parsed.help ? 0 : await (await import('./init.runner.js')).runInit(parsed, term);
       }
-      case 'schema':
+      case 'schema': {
         if (rest.length > 0 && (rest.length > 1 || rest[0] !== '--report')) throw new UsageError(`schema takes no argument but --report, not "${rest.join(' ')}"`);
-        term.out(JSON.stringify(rest[0] === '--report' ? reportJsonSchema() : publicationJsonSchema(), null, 2));
+        const schema = rest[0] === '--report' ? (await import('../report/schema.js')).reportJsonSchema() : (await import('../model/json-schema.js')).publicationJsonSchema();
+        term.out(JSON.stringify(schema, null, 2));
         return 0;
+      }
       case '--version':
       case '-v':
         term.out(VERSION);
