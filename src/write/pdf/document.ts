@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
+import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
 import { fontRuns } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
@@ -144,6 +145,7 @@ export class PdfSurface {
    * object order (and so the bytes) never depends on when zlib finishes.
    */
   async registerImage(key: string, data: Uint8Array): Promise<{ width: number; height: number }> {
+    if (pngHasAlpha(data)) return this.registerSplit(key, await splitAlpha(data));
     const image = (this.doc as unknown as { openImage(src: Uint8Array): EmbeddableImage }).openImage(Buffer.from(data));
     image.embed(this.doc);
     // PNG embedding finishes in a zlib callback (JPEG synchronously); pdfkit sets `offset` on an
@@ -155,6 +157,26 @@ export class PdfSurface {
     }
     this.images.set(key, image as unknown as PDFKit.Mixins.ImageSrc);
     return { width: image.width, height: image.height };
+  }
+
+  /**
+   * An image already split into colour and alpha (alpha-image.ts), written as an image XObject
+   * with its /SMask. The objects are made after the (asynchronous) decoding, all at once, so their
+   * order is fixed.
+   */
+  private registerSplit(key: string, image: SplitImage): { width: number; height: number } {
+    const { width, height } = image;
+    const obj = this.doc.ref({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: image.colors === 1 ? 'DeviceGray' : 'DeviceRGB', Filter: 'FlateDecode' });
+    if (image.alpha) {
+      const mask = this.doc.ref({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode', Decode: [0, 1] });
+      mask.end(Buffer.from(image.alpha));
+      dict(obj).SMask = mask;
+    }
+    obj.end(Buffer.from(image.color));
+    // What pdfkit's image() takes for an image it has already embedded.
+    const embedded = { width, height, label: `Xa${this.images.size + 1}`, obj, embed: (): void => undefined };
+    this.images.set(key, embedded as unknown as PDFKit.Mixins.ImageSrc);
+    return { width, height };
   }
 
   /** Registers an SVG to draw as vectors under `key` (see images/svg/print.ts). */
