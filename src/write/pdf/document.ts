@@ -109,7 +109,7 @@ export class PdfSurface {
   /** Fonts with an entry in the current page's resources. */
   private pageFonts = new Set<string>();
   private readonly fonts = new Map<FontId, PdfkitEmbeddedFont>();
-  private readonly runs = new Map<string, Map<string, EncodedRun>>();
+  private readonly runs = new Map<PdfkitEmbeddedFont, Map<number, Map<string, EncodedRun>>>();
 
   constructor(private readonly options: SurfaceOptions) {
     this.g = options.geometry;
@@ -293,9 +293,11 @@ export class PdfSurface {
   /** The run's encoding, cached per font, size and text (tracked runs are rare and not cached). */
   private encoded(f: PdfkitEmbeddedFont, font: FontId, text: string, size: number, tracking: number): EncodedRun {
     if (tracking !== 0) return encodeRun(f, font, text, size, (tracking * 1000) / size);
-    let cache = this.runs.get(f.id);
-    if (cache === undefined) this.runs.set(f.id, (cache = new Map()));
-    const key = `${size}\u0000${text}`;
+    let bySize = this.runs.get(f);
+    if (bySize === undefined) this.runs.set(f, (bySize = new Map()));
+    let cache = bySize.get(size);
+    if (cache === undefined) bySize.set(size, (cache = new Map()));
+    const key = text;
     let run = cache.get(key);
     if (run === undefined) {
       run = encodeRun(f, font, text, size, 0);
