@@ -146,7 +146,7 @@ export class PdfSurface {
    */
   async registerImage(key: string, data: Uint8Array): Promise<{ width: number; height: number }> {
     if (pngHasAlpha(data)) return this.registerSplit(key, await splitAlpha(data));
-    const image = (this.doc as unknown as { openImage(src: Uint8Array): EmbeddableImage }).openImage(Buffer.from(data));
+    const image = (this.doc as unknown as { openImage(src: Uint8Array): EmbeddableImage }).openImage(bufferView(data));
     image.embed(this.doc);
     // PNG embedding finishes in a zlib callback (JPEG synchronously); pdfkit sets `offset` on an
     // object once it is written. Until then nothing else may allocate objects.
@@ -169,10 +169,10 @@ export class PdfSurface {
     const obj = this.doc.ref({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: image.colors === 1 ? 'DeviceGray' : 'DeviceRGB', Filter: 'FlateDecode' });
     if (image.alpha) {
       const mask = this.doc.ref({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode', Decode: [0, 1] });
-      mask.end(Buffer.from(image.alpha));
+      mask.end(bufferView(image.alpha));
       dict(obj).SMask = mask;
     }
-    obj.end(Buffer.from(image.color));
+    obj.end(bufferView(image.color));
     // What pdfkit's image() takes for an image it has already embedded.
     const embedded = { width, height, label: `Xa${this.images.size + 1}`, obj, embed: (): void => undefined };
     this.images.set(key, embedded as unknown as PDFKit.Mixins.ImageSrc);
@@ -467,7 +467,7 @@ export class PdfSurface {
       Subtype: a.mediaType.replace(/[^A-Za-z0-9.+-]/g, (c) => `#${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`),
       Params: { Size: a.data.length, CheckSum: new Uint8Array(createHash('md5').update(a.data).digest()), CreationDate: a.date, ModDate: a.date },
     });
-    stream.end(Buffer.from(a.data));
+    stream.end(bufferView(a.data));
     const spec = doc.ref({
       Type: 'Filespec',
       F: new String(a.name),
@@ -521,6 +521,11 @@ export class PdfSurface {
 /** pdfkit's embedded font (`EmbeddedFont`), as far as glyph runs use it. */
 interface PdfkitEmbeddedFont extends SubsetFont {
   ref(): unknown;
+}
+
+/** A Buffer over the same memory (Buffer.from(Uint8Array) copies): images are not held twice. */
+function bufferView(data: Uint8Array): Buffer {
+  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
 /** Encoded runs kept per font; a book's vocabulary in a few sizes fits well within it. */
