@@ -103,7 +103,9 @@ function drawPage(surface: PdfSurface, items: readonly PageItem[], pageIndex: nu
       let x = t.x;
       for (const run of visualRuns(t.space ? `${t.text} ` : t.text)) x += surface.text(run.text, x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0, run.rtl);
     } else {
-      surface.text(t.space ? `${t.text} ` : t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0);
+      // The word and its space are drawn (and cached) apart: "word" recurs far more than "word ".
+      const w = surface.text(t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0);
+      if (t.space) surface.text(' ', t.x + w, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0);
     }
     if (t.hyphen) {
       // The line-end hyphen is typesetting, not text: an artifact, so the structure holds the

@@ -212,8 +212,16 @@ function runningHead(g: PageGeometry, page: BodyPage, articles: readonly Article
   const face = 'italic' as const;
   let text = drawableText(isRecto(page.index) ? (articles[page.article]?.meta.title ?? '') : publicationTitle, face, () => undefined);
   if (textWidth(text, face, size) > area.width) {
-    while (text.length > 1 && textWidth(`${text}\u2026`, face, size) > area.width) text = text.slice(0, -1);
-    text = `${text.trimEnd()}\u2026`;
+    // The longest prefix that fits with its ellipsis, found by halving (widths grow with length):
+    // one shaping per halving rather than one per character dropped.
+    let fits = 1;
+    let over = text.length;
+    while (over - fits > 1) {
+      const mid = (fits + over) >> 1;
+      if (textWidth(`${text.slice(0, mid)}\u2026`, face, size) > area.width) over = mid;
+      else fits = mid;
+    }
+    text = `${text.slice(0, fits).trimEnd()}\u2026`;
   }
   const w = textWidth(text, face, size);
   const y = area.y - g.leading * 1.5 + baselineIn(g.leading, face, size);
