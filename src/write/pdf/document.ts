@@ -406,10 +406,15 @@ export class PdfSurface {
    */
   rotated(degrees: number, x: number, y: number, draw: () => void): void {
     const grey = this.grey;
+    // Buffered text must reach the page inside the turned state, so flush on both sides of it.
+    this.flushContent();
+    this.pdfkitDrew();
     this.doc.save();
     this.doc.rotate(degrees, { origin: [x, y] });
     draw();
+    this.flushContent();
     this.doc.restore();
+    this.pdfkitDrew();
     this.grey = grey;
   }
 
