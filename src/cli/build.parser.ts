@@ -6,6 +6,8 @@ import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
+import { MM } from '../write/pdf/page-size.js';
+import { DEFAULT_PRESS, SIGNATURES, type PressOptions, type Signature } from '../write/pdf/press/options.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -23,13 +25,22 @@ Options:
       --page-size SIZE   PDF trim size: A4, A5, Letter, 6x9, or WIDTHxHEIGHT with units,
                          e.g. 148mmx210mm (default: publication.yaml's, else A5)
       --bleed            add 3 mm bleed to the PDF (BleedBox; cover art into the bleed)
-      --strict           fail when the EPUB cannot claim accessibility conformance or an image is broken
+      --strict           fail when the EPUB cannot claim accessibility conformance, an image is
+                         broken or the preflight report (printed by every build) has a warning
       --fetch-remote     download remote (http/https) images; without it no network is used and a
                          remote image is replaced by its description and a link to it
       --bag              also write DIR/<slug>.bag/, a BagIt bag for digital libraries: both
                          editions, JSON-LD, the model, the sources, Dublin Core and MODS
       --pdfa3            make the PDF a PDF/A-3 (still PDF/UA-1) that carries the model
                          (publication.json) and the EPUB as associated files
+      --press            also write DIR/<slug>.press.pdf for the printer: bleed, crop and centre
+                         marks, TrimBox/BleedBox, no links or bookmarks, blank pages to the signature
+      --bleed-mm N       the press edition's bleed in mm (default: 3; 0 to 10)
+      --marks KIND       crop (crop and centre marks outside the bleed, the default) or none
+                         (for services that refuse marks: KDP, IngramSpark)
+      --signature N      pages per signature, 4, 8, 16 or 32 (default: 4, perfect binding): the
+                         press edition is padded to a multiple with blank pages at the end
+      --grayscale        the press edition in grey only (images too), for black-and-white printing
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
       --verbose          list every warning; without it, more than 3 warnings of one kind in one
@@ -67,6 +78,11 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         'fetch-remote': { type: 'boolean' },
         bag: { type: 'boolean' },
         pdfa3: { type: 'boolean' },
+        press: { type: 'boolean' },
+        'bleed-mm': { type: 'string' },
+        marks: { type: 'string' },
+        signature: { type: 'string' },
+        grayscale: { type: 'boolean' },
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
         debug: { type: 'boolean' },
@@ -101,6 +117,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       fetchRemote: v['fetch-remote'] ?? false,
       bag: v.bag ?? false,
       pdfa3: v.pdfa3 ?? false,
+      ...pressOptions(v),
       sourceDateEpoch: epoch ? Number(epoch) : undefined,
       imageLimits: {
         ...DEFAULT_IMAGE_LIMITS,
@@ -116,4 +133,24 @@ function megabytes(value: string | undefined, flag: string): number | undefined 
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} "${value}" is not a positive number`);
   return Math.round(n * 1_000_000);
+}
+
+/** `--press` and the options that only mean something with it. */
+function pressOptions(v: { press?: boolean; 'bleed-mm'?: string; marks?: string; signature?: string; grayscale?: boolean }): { press?: PressOptions } {
+  if (!v.press) {
+    const stray = (['bleed-mm', 'marks', 'signature', 'grayscale'] as const).find((k) => v[k] !== undefined);
+    if (stray) throw new UsageError(`--${stray} sets up the press edition — add --press`);
+    return {};
+  }
+  let bleed = DEFAULT_PRESS.bleed;
+  if (v['bleed-mm'] !== undefined) {
+    const mm = Number(v['bleed-mm']);
+    if (v['bleed-mm'].trim() === '' || !Number.isFinite(mm) || mm < 0 || mm > 10) throw new UsageError(`--bleed-mm "${v['bleed-mm']}" is not a bleed — use a number of millimetres from 0 to 10, e.g. 3`);
+    bleed = mm * MM;
+  }
+  const marks = v.marks ?? DEFAULT_PRESS.marks;
+  if (marks !== 'crop' && marks !== 'none') throw new UsageError(`--marks "${marks}" is not a kind of marks — use crop or none`);
+  const signature = v.signature === undefined ? DEFAULT_PRESS.signature : Number(v.signature);
+  if (!SIGNATURES.includes(signature as Signature)) throw new UsageError(`--signature "${v.signature}" is not a signature — use 4, 8, 16 or 32`);
+  return { press: { bleed, marks, signature: signature as Signature, grayscale: v.grayscale ?? false } };
 }

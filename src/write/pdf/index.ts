@@ -29,10 +29,18 @@ import { isRecto, pageGeometry, textArea, type PageGeometry } from './page-geome
 import { documentNode, structChild, type StructNode } from './tag/struct-node.js';
 import { writeStructureTree } from './tag/structure-tree.js';
 import { memoizeMeasurer } from './typeset/measure.js';
+import { grayImage } from './press/grayscale.js';
+import { printerMarks } from './press/marks.js';
+import { offsetBoxes } from './press/offset-structure.js';
+import { DEFAULT_PRESS, type PressOptions } from './press/options.js';
+import { pressPages } from './press/pages.js';
+import { preflight, type LowResolutionImage, type PreflightReport } from './press/preflight.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
   pageMap: PageMap;
+  /** What a print shop's checker would flag on these pages (press/preflight.ts). */
+  preflight: PreflightReport;
 }
 
 /** The sRGB profile embedded as the PDF/A OutputIntent (assets/icc/README.md). */
@@ -54,12 +62,15 @@ export function romanNumeral(n: number): string {
 
 /**
  * Writes the PDF. Deterministic: the same input gives the same bytes (dates from the metadata
- * record, the file ID from the identifier). Warnings (missing glyphs, low-resolution images) go
- * to `input.diagnostics`.
+ * record, the file ID from the identifier). Warnings (missing glyphs) go to `input.diagnostics`;
+ * print problems (low-resolution images, small text) to the preflight report.
+ *
+ * With `press`, the press edition of the same layout (press/): bleed and printer's marks on a grown
+ * MediaBox, no links, destinations or bookmarks, blank pages to the signature, optionally grey.
  */
-export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = []): Promise<PdfResult> {
+export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = [], press?: PressOptions): Promise<PdfResult> {
   const { publication: pub, metadata } = input;
-  const g = pageGeometry(input.options.pageSize, input.options.bleed);
+  const g = press ? pageGeometry(input.options.pageSize, true, press.bleed) : pageGeometry(input.options.pageSize, input.options.bleed);
   const measurer = memoizeMeasurer(fontMeasurer);
   const root = documentNode(metadata.lang);
   const area = textArea(g, 0);
@@ -75,6 +86,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
 
   // Characters no embedded font has, per article: reported once per article after layout.
   const missingGlyphs = new Map<number, Map<string, number>>();
+  const lowResolution: LowResolutionImage[] = [];
   const context = (article: Article, i: number): FlowContext => ({
     article: i,
     measurer,
@@ -98,12 +110,8 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
       },
     },
     lowResolution(image, dpi, widthPt): void {
-      input.diagnostics.warn({
-        code: 'pdf.image.low-resolution',
-        ...(article.origin !== undefined ? { file: article.origin } : {}),
-        message: `"${article.meta.title}": image ${image.file.split(/[\\/]/).pop() ?? image.id} (${image.width}×${image.height} px) prints ${Math.round((widthPt / 72) * 25.4)} mm wide at ${dpi} dpi, below the 300 dpi print needs`,
-        fix: `use an image at least ${Math.ceil(((widthPt / 72) * 300))} px wide`,
-      });
+      // Reported by the preflight, which knows the page the figure lands on.
+      lowResolution.push({ article: i, image, dpi, widthPt });
     },
   });
 
@@ -156,32 +164,50 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     pages.push({ index: p.index, label: folio(p.index), items: [...runningHead(g, p, pub.articles, metadata.title), ...p.items, ...furniture(g, p.index, folio(p.index), undefined)], ...(start ? { start } : {}) });
   }
 
+  // The press edition: same pages without links and destinations, blank pages at the end.
+  const marks = press ? printerMarks(g.trimWidth, g.trimHeight, g.bleed, press.marks) : undefined;
+  const drawn = press ? pressPages(pages, press.signature, folio).pages : pages;
+
   const surface = new PdfSurface({
     geometry: g,
     info: pdfInfo(metadata),
-    // Associated files are what PDF/A-3 adds to PDF/A-2 (ISO 19005-3 §6.8).
-    xmp: xmpPacket(metadata, { pdfa: { part: attachments.length > 0 ? 3 : 2, conformance: 'U' }, pdfua: 1, associatedFiles: attachments.map((a) => `${a.name} (${a.mediaType}; ${a.relationship})`) }),
+    // Associated files are what PDF/A-3 adds to PDF/A-2 (ISO 19005-3 §6.8). The press edition
+    // claims no PDF/UA: it drops the link annotations and bookmarks PDF/UA-1 asks for (§7.18.5).
+    xmp: xmpPacket(metadata, { pdfa: { part: attachments.length > 0 ? 3 : 2, conformance: 'U' }, ...(press ? {} : { pdfua: 1 as const }), associatedFiles: attachments.map((a) => `${a.name} (${a.mediaType}; ${a.relationship})`) }),
     lang: metadata.lang,
     fileId: createHash('md5').update(metadata.identifier).digest(),
     iccProfile: new Uint8Array(await readFile(ICC_PROFILE)),
     attachments,
+    ...(press && marks ? { press: { marks, grayscale: press.grayscale } } : {}),
   });
-  await surface.registerImage(COVER_IMAGE, input.cover.print.data);
+  // Full resolution always; in grey for a grey press edition.
+  const bitmap = (data: Uint8Array, mediaType: 'image/jpeg' | 'image/png'): Promise<Uint8Array> | Uint8Array => (press?.grayscale ? grayImage(data, mediaType) : data);
+  await surface.registerImage(COVER_IMAGE, await bitmap(input.cover.print.data, input.cover.print.mediaType));
   for (const id of [...input.images.keys()].sort()) {
     const print = input.images.get(id)!.print;
-    if (print.kind === 'bitmap') await surface.registerImage(id, print.data);
+    if (print.kind === 'bitmap') await surface.registerImage(id, await bitmap(print.data, print.mediaType));
     else surface.registerSvg(id, print.svg);
   }
 
-  const record = drawPages(surface, pages, g.mediaHeight);
+  const record = drawPages(surface, drawn, g.mediaHeight);
+  if (marks) offsetBoxes(root, marks.slug);
   const outline: OutlineEntry[] = [...toc.outline, ...body.outline];
-  surface.outline(outline);
+  if (!press) surface.outline(outline);
   const pdf = surface.objects();
   pdf.catalog('PageLabels', { Nums: [0, { S: pdf.name('r') }, firstBody, { S: pdf.name('D') }] });
   writeStructureTree(root, record, pdf);
   const bytes = await surface.finish();
   const starts: PageStart[] = pages.flatMap((p) => (p.start ? [p.start] : []));
-  return { bytes, pageMap: { source: metadata.identifier, pages: starts } };
+  const articleOf = new Map(body.pages.map((p) => [p.index, p.article]));
+  const report = preflight({
+    pages,
+    articleOf: (index) => articleOf.get(index),
+    articles: pub.articles.map((a) => ({ title: a.meta.title, ...(a.origin !== undefined ? { file: a.origin } : {}) })),
+    lowResolution,
+    fontsNotEmbedded: surface.fontsNotEmbedded(),
+    signature: press?.signature ?? DEFAULT_PRESS.signature,
+  });
+  return { bytes, pageMap: { source: metadata.identifier, pages: starts }, preflight: report };
 }
 
 /** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */

@@ -35,9 +35,10 @@ export interface PageGeometry {
  * narrower than outside, foot deeper than head) scaled to the page, and the body size grows from
  * 9.5 pt on small pages to 11 pt on A4/Letter so that a line keeps about 60–70 characters.
  */
-export function pageGeometry(spec: string, bleed: boolean): PageGeometry {
+export function pageGeometry(spec: string, bleed: boolean, bleedPt = BLEED): PageGeometry {
   const [trimWidth, trimHeight] = parsePageSize(spec);
-  const b = bleed ? BLEED : 0;
+  // The press edition asks for its own bleed (`--bleed-mm`); the reading PDF's is always 3 mm.
+  const b = bleed ? bleedPt : 0;
   const fontSize = clamp(trimWidth / 42, 9.5, 11);
   return {
     trimWidth,
