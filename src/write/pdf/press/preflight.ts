@@ -78,6 +78,10 @@ export function preflight(input: PreflightInput): PreflightReport {
 
   for (const low of input.lowResolution) {
     const placed = findImage(input.pages, low.image.id, (i) => input.articleOf(i) === low.article);
+    // Layout measures before it knows the space left on the page; a figure set smaller prints sharper.
+    const widthPt = placed?.width ?? low.widthPt;
+    const dpi = low.image.print.kind === 'bitmap' && placed ? Math.round(low.image.print.width / (placed.width / 72)) : low.dpi;
+    if (dpi >= MIN_DPI) continue;
     const name = low.image.file.split(/[\\/]/).pop() ?? low.image.id;
     const alt = placed?.alt ? ` “${shorten(placed.alt, 40)}”` : '';
     findings.push({
@@ -85,8 +89,8 @@ export function preflight(input: PreflightInput): PreflightReport {
       severity: 'warning',
       ...where(placed?.page, low.article),
       figure: `${name}${alt}`,
-      message: `figure ${name}${alt} (${low.image.width}×${low.image.height} px) prints ${Math.round((low.widthPt / 72) * 25.4)} mm wide at ${low.dpi} dpi, below the ${MIN_DPI} dpi print needs`,
-      fix: `use an image at least ${Math.ceil((low.widthPt / 72) * MIN_DPI)} px wide`,
+      message: `figure ${name}${alt} (${low.image.width}×${low.image.height} px) prints ${Math.round((widthPt / 72) * 25.4)} mm wide at ${dpi} dpi, below the ${MIN_DPI} dpi print needs`,
+      fix: `use an image at least ${Math.ceil((widthPt / 72) * MIN_DPI)} px wide`,
     });
   }
 
@@ -153,13 +157,13 @@ export function preflight(input: PreflightInput): PreflightReport {
 }
 
 /** The page and alt text of the first placement of image `id` on a page `onPage` accepts. */
-function findImage(pages: readonly LaidOutPage[], id: string, onPage: (index: number) => boolean): { page: number; alt?: string } | undefined {
+function findImage(pages: readonly LaidOutPage[], id: string, onPage: (index: number) => boolean): { page: number; width: number; alt?: string } | undefined {
   for (const page of pages) {
     if (!onPage(page.index)) continue;
     for (const item of page.items) {
       if (item.kind === 'image' && item.image === id) {
         const alt = 'node' in item.owner ? item.owner.node.attrs.alt : undefined;
-        return { page: page.index, ...(alt ? { alt } : {}) };
+        return { page: page.index, width: item.width, ...(alt ? { alt } : {}) };
       }
     }
   }
