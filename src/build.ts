@@ -123,7 +123,8 @@ export async function buildPublication(pub: Publication, slug: string, options: 
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions };
   const pdf = await writePdf(input);
   // The press edition: same layout, its own bleed (so its own cover art), no warnings of its own.
-  const press = options.press ? await writePdf({ ...input, cover: await makeCoverArt({ metadata, image: resolved.cover?.image, alt: resolved.cover?.alt, trim: { widthPt, heightPt }, bleedPt: options.press.bleed }), diagnostics: new Diagnostics() }, [], options.press) : undefined;
+  const pressCover = options.press?.coverPage ? await makeCoverArt({ metadata, image: resolved.cover?.image, alt: resolved.cover?.alt, trim: { widthPt, heightPt }, bleedPt: options.press.bleed }) : cover;
+  const press = options.press ? await writePdf({ ...input, cover: pressCover, diagnostics: new Diagnostics() }, [], options.press) : undefined;
   const preflight = press?.preflight ?? pdf.preflight;
   reportPreflight(preflight, diagnostics, options.strict);
   origin.preflight?.(preflight);

@@ -152,5 +152,5 @@ function pressOptions(v: { press?: boolean; 'bleed-mm'?: string; marks?: string;
   if (marks !== 'crop' && marks !== 'none') throw new UsageError(`--marks "${marks}" is not a kind of marks — use crop or none`);
   const signature = v.signature === undefined ? DEFAULT_PRESS.signature : Number(v.signature);
   if (!SIGNATURES.includes(signature as Signature)) throw new UsageError(`--signature "${v.signature}" is not a signature — use 4, 8, 16 or 32`);
-  return { press: { bleed, marks, signature: signature as Signature, grayscale: v.grayscale ?? false } };
+  return { press: { ...DEFAULT_PRESS, bleed, marks, signature: signature as Signature, grayscale: v.grayscale ?? false } };
 }

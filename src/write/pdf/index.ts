@@ -166,7 +166,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
 
   // The press edition: same pages without links and destinations, blank pages at the end.
   const marks = press ? printerMarks(g.trimWidth, g.trimHeight, g.bleed, press.marks) : undefined;
-  const drawn = press ? pressPages(pages, press.signature, folio).pages : pages;
+  const drawn = press ? pressPages(pages, press.signature, folio, press.coverPage).pages : pages;
 
   const surface = new PdfSurface({
     geometry: g,
@@ -182,7 +182,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   });
   // Full resolution always; in grey for a grey press edition.
   const bitmap = (data: Uint8Array, mediaType: 'image/jpeg' | 'image/png'): Promise<Uint8Array> | Uint8Array => (press?.grayscale ? grayImage(data, mediaType) : data);
-  await surface.registerImage(COVER_IMAGE, await bitmap(input.cover.print.data, input.cover.print.mediaType));
+  if (press?.coverPage !== false) await surface.registerImage(COVER_IMAGE, await bitmap(input.cover.print.data, input.cover.print.mediaType));
   for (const id of [...input.images.keys()].sort()) {
     const print = input.images.get(id)!.print;
     if (print.kind === 'bitmap') await surface.registerImage(id, await bitmap(print.data, print.mediaType));

@@ -18,6 +18,12 @@ export interface PressOptions {
   signature: Signature;
   /** Everything in DeviceGray, images included, for black-and-white printing. Default false. */
   grayscale: boolean;
+  /**
+   * Keep the cover art as page 1, as in the reading PDF (default true: a print shop binding the
+   * file as it is, saddle-stitched, gets its cover). False leaves page 1 blank, so rectos stay
+   * rectos, for print-on-demand, where the cover is a separate wrap and the book block has none.
+   */
+  coverPage: boolean;
 }
 
-export const DEFAULT_PRESS: PressOptions = { bleed: 3 * MM, marks: 'crop', signature: 4, grayscale: false };
+export const DEFAULT_PRESS: PressOptions = { bleed: 3 * MM, marks: 'crop', signature: 4, grayscale: false, coverPage: true };

@@ -17,8 +17,9 @@ export interface PressPages {
   blanks: number;
 }
 
-export function pressPages(pages: readonly LaidOutPage[], signature: Signature, label: (index: number) => string): PressPages {
-  const out: LaidOutPage[] = pages.map((p) => ({ ...p, items: p.items.flatMap(withoutInteraction) }));
+export function pressPages(pages: readonly LaidOutPage[], signature: Signature, label: (index: number) => string, coverPage = true): PressPages {
+  // Without the cover page, page 1 stays as a blank recto, so the pages after it keep their sides.
+  const out: LaidOutPage[] = pages.map((p) => ({ ...p, items: p.index === 0 && !coverPage ? [] : p.items.flatMap(withoutInteraction) }));
   const blanks = blankPagesFor(out.length, signature);
   // A blank page is an empty page: nothing on it, not even a folio (a book's blank versos have none).
   for (let i = 0; i < blanks; i++) {
