@@ -3,6 +3,7 @@
  * the marks' geometry and the grey of a colour. (The files themselves: press.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
+import { parseBuildArgs, UsageError } from '../../../src/cli/build.parser.js';
 import type { LaidOutPage } from '../../../src/write/pdf/layout/page-items.js';
 import { grayOf } from '../../../src/write/pdf/press/grayscale.js';
 import { MARK_LENGTH, printerMarks } from '../../../src/write/pdf/press/marks.js';
@@ -85,5 +86,23 @@ describe('grey', () => {
     // Pure green is much lighter than pure blue (Rec. 709: 0.7152 against 0.0722 of the light).
     expect(grayOf(0, 1, 0)).toBeGreaterThan(0.8);
     expect(grayOf(0, 0, 1)).toBeLessThan(0.35);
+  });
+});
+
+describe('the press options on the command line', () => {
+  const parse = (...args: string[]) => parseBuildArgs(['content', ...args], {}).options.press;
+
+  it('default to crop marks, 3 mm bleed, signature 4, colour and the cover page', () => {
+    expect(parse('--press')).toEqual({ bleed: 3 * (72 / 25.4), marks: 'crop', signature: 4, grayscale: false, coverPage: true });
+    expect(parse()).toBeUndefined();
+    expect(parse('--press', '--marks', 'none', '--signature', '16', '--bleed-mm', '3.175', '--grayscale')).toMatchObject({ marks: 'none', signature: 16, grayscale: true, bleed: 9 });
+  });
+
+  it('refuse what is not a press option, saying what to use', () => {
+    expect(() => parse('--grayscale')).toThrow(/--grayscale sets up the press edition — add --press/);
+    expect(() => parse('--press', '--signature', '6')).toThrow(/--signature "6" is not a signature — use 4, 8, 16 or 32/);
+    expect(() => parse('--press', '--marks', 'registration')).toThrow(/--marks "registration" is not a kind of marks — use crop or none/);
+    expect(() => parse('--press', '--bleed-mm', '25')).toThrow(/--bleed-mm "25" is not a bleed — use a number of millimetres from 0 to 10/);
+    expect(() => parse('--press', '--bleed-mm', '')).toThrow(UsageError);
   });
 });
