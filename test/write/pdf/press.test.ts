@@ -1,7 +1,8 @@
 /**
  * The press edition (`--press`, issue 14) and the preflight report, on real files built by the CLI:
  * the seed with `--marks none --signature 16`, the rich fixture with crop marks, 5 mm bleed,
- * `--grayscale` and `--signature 8`, and a one-figure article whose image is too small for print.
+ * `--grayscale` and `--signature 8`, and a small article with an image too small for print and a
+ * coloured SVG (built with `--strict`, which fails, and with `--press --grayscale`).
  * Checked with poppler (pdfinfo boxes, pdffonts, pdfimages, pdftotext, pdftoppm pixels) and qpdf
  * (the objects and the uncompressed content streams).
  */
@@ -30,21 +31,26 @@ let dir: string;
 let seed: ExecResult;
 let rich: ExecResult;
 let strict: ExecResult;
+let small: ExecResult;
+let lowDir: string;
 
 const build = (args: string[]): Promise<ExecResult> => run(process.execPath, [BIN, 'build', ...args], { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
 const out = (name: string): string => path.join(dir, name);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-press-'));
-  // An article whose one figure is 120 px wide: far below 300 dpi at any printed size.
+  // An article whose first figure is 120 px wide (far below 300 dpi at any printed size) and whose
+  // second is an SVG in colours with a gradient (drawn as vectors: shading patterns, fills, strokes).
   const low = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#3366cc' } }).png().toBuffer();
-  const lowDir = tempFolder({ 'low.md': '---\ntitle: Low Resolution\nlang: en\n---\n\nA paragraph before the figure.\n\n![A small blue rectangle](tiny-chart.png)\n', 'tiny-chart.png': low });
-  [seed, rich, strict] = await Promise.all([
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><defs><linearGradient id="a"><stop offset="0" stop-color="#ff0000"/><stop offset="1" stop-color="#0000ff" stop-opacity="0.5"/></linearGradient></defs><rect width="400" height="200" fill="url(#a)"/><circle cx="100" cy="100" r="60" fill="#00aa00" stroke="#ffcc00" stroke-width="8"/></svg>';
+  lowDir = tempFolder({ 'low.md': '---\ntitle: Low Resolution\nlang: en\n---\n\nA paragraph before the figure.\n\n![A small blue rectangle](tiny-chart.png)\n\n![A red-to-blue gradient behind a green disc](gradient.svg)\n', 'tiny-chart.png': low, 'gradient.svg': svg });
+  [seed, rich, strict, small] = await Promise.all([
     build(['content', '-o', out('seed'), '--press', '--marks', 'none', '--signature', '16']),
     build([RICH, '-o', out('rich'), '--press', '--grayscale', '--signature', '8', '--bleed-mm', '5']),
     build([path.join(lowDir, 'low.md'), '-o', out('strict'), '--strict']),
+    build([path.join(lowDir, 'low.md'), '-o', out('small'), '--press', '--grayscale']),
   ]);
-  for (const r of [seed, rich]) if (r.code !== 0) throw new Error(`build failed:\n${r.stderr}`);
+  for (const r of [seed, rich, small]) if (r.code !== 0) throw new Error(`build failed:\n${r.stderr}`);
 }, 240_000);
 
 afterAll(async () => {
@@ -182,22 +188,29 @@ describe('the press edition', () => {
 
   it('with --grayscale: no RGB or CMYK colour operator or colour space, every image grey at full resolution', async () => {
     const file = out(`rich/${RICH_SLUG}.press.pdf`);
-    const text = await qdf(file);
-    expect(text).not.toMatch(/\/DeviceRGB|\/DeviceCMYK|\/ICCBased|\/CalRGB|\/Lab\b/);
-    let colourOps = 0;
-    for (const stream of contents(text)) {
-      const tokens = stream.replace(/<[0-9A-Fa-f\s]*>/g, ' ').split(/[\s[\]]+/);
-      tokens.forEach((t, i) => {
-        expect(['rg', 'RG', 'k', 'K'], `operator ${t}`).not.toContain(t);
-        if (t === 'sc' || t === 'scn' || t === 'SC' || t === 'SCN') {
-          colourOps++;
-          // One operand (a grey or the registration tint), never three or four.
-          expect(tokens[i - 1]).toMatch(/^[\d.]+$/);
-          expect(tokens[i - 2]).not.toMatch(/^[\d.]+$/);
-        }
-      });
+    let patterns = 0;
+    for (const f of [file, out('small/low-resolution.press.pdf')]) {
+      const text = await qdf(f);
+      expect(text).not.toMatch(/\/DeviceRGB|\/DeviceCMYK|\/ICCBased|\/CalRGB|\/Lab\b/);
+      let colourOps = 0;
+      for (const stream of contents(text)) {
+        const tokens = stream.replace(/<[0-9A-Fa-f\s]*>/g, ' ').split(/[\s[\]]+/);
+        tokens.forEach((t, i) => {
+          expect(['rg', 'RG', 'k', 'K'], `operator ${t}`).not.toContain(t);
+          if (t === 'sc' || t === 'scn' || t === 'SC' || t === 'SCN') {
+            colourOps++;
+            // One operand (a grey, the registration tint or a pattern), never three or four.
+            expect(tokens[i - 1]).toMatch(/^([\d.]+|\/\w+)$/);
+            expect(tokens[i - 2]).not.toMatch(/^[\d.]+$/);
+            if (tokens[i - 1]!.startsWith('/')) patterns++;
+          }
+        });
+      }
+      expect(colourOps).toBeGreaterThan(0);
+      // The SVG's gradient is a shading in DeviceGray (the only colour space named above).
+      if (f !== file) expect(text).toMatch(/\/ShadingType 2/);
     }
-    expect(colourOps).toBeGreaterThan(0);
+    expect(patterns).toBeGreaterThan(0);
     const images = (await runOk('pdfimages', ['-list', file])).stdout.split('\n').slice(2).filter((l) => l.trim());
     expect(images.length).toBeGreaterThanOrEqual(4);
     for (const row of images) expect(row.split(/\s+/)[6], row).toBe('gray');
@@ -205,10 +218,10 @@ describe('the press edition', () => {
     expect(images.some((row) => /\s1800\s+1200\s+gray\s/.test(row))).toBe(true);
   });
 
-  it('is byte-identical when built again', async () => {
-    const again = await build(['content', '-o', out('again'), '--press', '--marks', 'none', '--signature', '16']);
+  it('is byte-identical when built again, grey images and vectors included', async () => {
+    const again = await build([path.join(lowDir, 'low.md'), '-o', out('again'), '--press', '--grayscale']);
     expect(again.code, again.stderr).toBe(0);
-    expect(Buffer.compare(await readFile(out(`again/${SEED_SLUG}.press.pdf`)), await readFile(out(`seed/${SEED_SLUG}.press.pdf`)))).toBe(0);
+    expect(Buffer.compare(await readFile(out('again/low-resolution.press.pdf')), await readFile(out('small/low-resolution.press.pdf')))).toBe(0);
   }, 120_000);
 });
 
@@ -223,5 +236,8 @@ describe('the preflight report', () => {
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/low\.md: preflight: "Low Resolution", page 1: figure tiny-chart\.png “A small blue rectangle” \(120×80 px\) prints \d+ mm wide at \d+ dpi, below the 300 dpi print needs — use an image at least \d+ px wide \(or build without --strict\)/);
     expect(() => readFileSync(out('strict/low-resolution.pdf'))).toThrow();
+    // Without --strict the same warning, and the summary line counts it.
+    expect(small.stderr).toMatch(/warning: preflight: "Low Resolution", page 1: figure tiny-chart\.png/);
+    expect(small.stdout).toMatch(/preflight low-resolution: \d+ pages \(signature 4(, press edition padded with \d+ blank pages?)?\), 1 warning$/m);
   });
 });
