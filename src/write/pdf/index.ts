@@ -117,14 +117,6 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
 
   // Front matter first in the structure (it is drawn first), then the articles.
   const coverItems = coverPage(input.cover, g, root);
-  const coverDpi = Math.floor(Math.min(input.cover.print.width / (g.mediaWidth / 72), input.cover.print.height / (g.mediaHeight / 72)));
-  if (input.cover.origin === 'image' && coverDpi < 300) {
-    input.diagnostics.warn({
-      code: 'pdf.cover.low-resolution',
-      message: `the cover image (${input.cover.print.width}×${input.cover.print.height} px) prints at ${coverDpi} dpi on a ${Math.round((g.mediaWidth / 72) * 25.4)}×${Math.round((g.mediaHeight / 72) * 25.4)} mm page, below the 300 dpi print needs`,
-      fix: `use a cover image at least ${Math.ceil((g.mediaWidth / 72) * 300)}×${Math.ceil((g.mediaHeight / 72) * 300)} px`,
-    });
-  }
   const frontCtx = context(pub.articles[0]!, 0);
   const titleItems = titlePage(metadata, g, root, { ...frontCtx, inline: { ...frontCtx.inline, missing: () => undefined } });
   const tocTitle = contentsTitle(metadata.lang);
@@ -204,6 +196,8 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     articleOf: (index) => articleOf.get(index),
     articles: pub.articles.map((a) => ({ title: a.meta.title, ...(a.origin !== undefined ? { file: a.origin } : {}) })),
     lowResolution,
+    // The cover art fills the page with its bleed; a generated cover is rendered at 300 dpi.
+    ...(input.cover.origin === 'image' ? { cover: { width: input.cover.print.width, height: input.cover.print.height, pageWidth: g.mediaWidth, pageHeight: g.mediaHeight } } : {}),
     fontsNotEmbedded: surface.fontsNotEmbedded(),
     signature: press?.signature ?? DEFAULT_PRESS.signature,
   });

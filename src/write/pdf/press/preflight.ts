@@ -63,6 +63,8 @@ export interface PreflightInput {
   articleOf(pageIndex: number): number | undefined;
   articles: readonly { title: string; file?: string }[];
   lowResolution: readonly LowResolutionImage[];
+  /** The cover picture (pixels) and the page it fills (points), when it is the user's image. */
+  cover?: { width: number; height: number; pageWidth: number; pageHeight: number };
   /** Font names the surface drew with that are not embedded (pdfkit's standard 14). */
   fontsNotEmbedded: readonly string[];
   signature: Signature;
@@ -92,6 +94,21 @@ export function preflight(input: PreflightInput): PreflightReport {
       message: `figure ${name}${alt} (${low.image.width}×${low.image.height} px) prints ${Math.round((widthPt / 72) * 25.4)} mm wide at ${dpi} dpi, below the ${MIN_DPI} dpi print needs`,
       fix: `use an image at least ${Math.ceil((widthPt / 72) * MIN_DPI)} px wide`,
     });
+  }
+
+  if (input.cover) {
+    const { width, height, pageWidth, pageHeight } = input.cover;
+    const dpi = Math.floor(Math.min(width / (pageWidth / 72), height / (pageHeight / 72)));
+    if (dpi < MIN_DPI) {
+      findings.push({
+        code: 'preflight.cover.low-resolution',
+        severity: 'warning',
+        ...where(0, undefined),
+        figure: 'the cover',
+        message: `the cover image (${width}×${height} px) prints at ${dpi} dpi on a ${Math.round((pageWidth / 72) * 25.4)}×${Math.round((pageHeight / 72) * 25.4)} mm page, below the ${MIN_DPI} dpi print needs`,
+        fix: `use a cover image at least ${Math.ceil((pageWidth / 72) * MIN_DPI)}×${Math.ceil((pageHeight / 72) * MIN_DPI)} px`,
+      });
+    }
   }
 
   // Small text and hairlines: one finding per article (and kind), with the smallest value and its first page.

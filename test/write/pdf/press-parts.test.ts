@@ -1,6 +1,7 @@
 /**
  * The pure parts of the press edition: padding to the signature, what is left out of the pages,
- * the marks' geometry and the grey of a colour. (The files themselves: press.test.ts.)
+ * the marks' geometry, the grey of a colour, the preflight's findings on laid-out pages and the
+ * command-line options. (The files themselves: press.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { parseBuildArgs, UsageError } from '../../../src/cli/build.parser.js';
@@ -8,6 +9,8 @@ import type { LaidOutPage } from '../../../src/write/pdf/layout/page-items.js';
 import { grayOf } from '../../../src/write/pdf/press/grayscale.js';
 import { MARK_LENGTH, printerMarks } from '../../../src/write/pdf/press/marks.js';
 import { pressPages } from '../../../src/write/pdf/press/pages.js';
+import { preflight, reportPreflight } from '../../../src/write/pdf/press/preflight.js';
+import { Diagnostics } from '../../../src/check/diagnostic.js';
 import { blankPagesFor } from '../../../src/write/pdf/press/signature.js';
 import { documentNode, structChild } from '../../../src/write/pdf/tag/struct-node.js';
 
@@ -104,5 +107,52 @@ describe('the press options on the command line', () => {
     expect(() => parse('--press', '--marks', 'registration')).toThrow(/--marks "registration" is not a kind of marks — use crop or none/);
     expect(() => parse('--press', '--bleed-mm', '25')).toThrow(/--bleed-mm "25" is not a bleed — use a number of millimetres from 0 to 10/);
     expect(() => parse('--press', '--bleed-mm', '')).toThrow(UsageError);
+  });
+});
+
+describe('the preflight on laid-out pages', () => {
+  const pages: LaidOutPage[] = [
+    { index: 0, label: 'i', items: [] },
+    {
+      index: 1,
+      label: '1',
+      items: [
+        { kind: 'text', x: 10, y: 20, text: 'body', style: { face: 'regular', size: 9.5 }, width: 20, owner: { node: para } },
+        { kind: 'text', x: 10, y: 30, text: 'tiny', style: { face: 'regular', size: 4.6 }, width: 10, owner: { node: para } },
+        { kind: 'text', x: 20, y: 30, text: 'tinier', style: { face: 'regular', size: 4 }, width: 10, owner: { node: para } },
+        { kind: 'rule', x1: 0, y1: 40, x2: 100, y2: 40, lineWidth: 0.1 },
+        { kind: 'rule', x1: 0, y1: 50, x2: 100, y2: 50, lineWidth: 0.5 },
+      ],
+    },
+  ];
+  const report = preflight({
+    pages,
+    articleOf: (i) => (i >= 1 ? 0 : undefined),
+    articles: [{ title: 'Small Print', file: 'small.md' }],
+    lowResolution: [],
+    fontsNotEmbedded: ['Helvetica'],
+    signature: 4,
+  });
+
+  it('finds text under 6 pt and lines under 0.25 pt, per article, with the page and the smallest value', () => {
+    expect(report.findings.find((f) => f.code === 'preflight.text.small')).toMatchObject({ article: 'Small Print', file: 'small.md', page: '1', severity: 'warning', message: expect.stringMatching(/^2 pieces of text \(first “tiny”\) are set at 4 pt, below the 6 pt/) });
+    expect(report.findings.find((f) => f.code === 'preflight.line.hairline')).toMatchObject({ page: '1', message: expect.stringMatching(/^1 line is 0.1 pt thin/) });
+    expect(report.findings.find((f) => f.code === 'preflight.font.not-embedded')?.message).toMatch(/Helvetica/);
+  });
+
+  it('notes the pages against the signature, and leaves the spine width to the cover', () => {
+    expect(report).toMatchObject({ pages: 2, signature: 4, blankPages: 2 });
+    expect(report.spineWidth).toBeUndefined();
+    expect(report.findings.find((f) => f.code === 'preflight.pages.signature')).toMatchObject({ severity: 'note' });
+  });
+
+  it('reports warnings as warnings, as errors under --strict, and never the notes', () => {
+    const loose = new Diagnostics();
+    reportPreflight(report, loose, false);
+    expect(loose.items.map((d) => [d.severity, d.code])).toEqual([['warning', 'preflight.text.small'], ['warning', 'preflight.line.hairline'], ['warning', 'preflight.font.not-embedded']]);
+    const strict = new Diagnostics();
+    reportPreflight(report, strict, true);
+    expect(strict.errors).toHaveLength(3);
+    expect(strict.errors[0]).toMatchObject({ file: 'small.md', message: expect.stringMatching(/^preflight: "Small Print", page 1: /), fix: expect.stringMatching(/\(or build without --strict\)$/) });
   });
 });
