@@ -18,7 +18,7 @@ import type { PdfInfo } from '../metadata/info.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
 import { fontRuns } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
-import { trimBox } from './page-geometry.js';
+import { pressOrigin, trimBox } from './page-geometry.js';
 import { grayOf, grayOfCmyk } from './press/grayscale.js';
 import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import type { Face } from './text-style.js';
@@ -67,6 +67,8 @@ export interface SurfacePress {
   marks: PrinterMarks;
   /** Every colour as DeviceGray (press/grayscale.ts); images arrive grey already. */
   grayscale: boolean;
+  /** Bleed on the binding edge too (default); without it, only head, foot and outside (press/options.ts). */
+  bindingBleed: boolean;
 }
 
 /** A file embedded as a PDF/A-3 associated file (see `PdfSurface.embed`). */
@@ -162,7 +164,7 @@ export class PdfSurface {
 
   /** Starts page `index` with its boxes and its key in the structure parent tree. */
   addPage(index: number): void {
-    if (this.options.press) this.addPressPage();
+    if (this.options.press) this.addPressPage(index);
     else this.doc.addPage({ size: [this.g.mediaWidth, this.g.mediaHeight], margin: 0 });
     const page = this.doc.page.dictionary;
     if (!this.options.press) {
@@ -396,16 +398,17 @@ export class PdfSurface {
    * (§8.6.6.4: marks that must show on every plate), with a DeviceGray alternate, which PDF/A-2
    * allows beside an RGB OutputIntent where a DeviceCMYK one would not be.
    */
-  private addPressPage(): void {
-    const { marks } = this.options.press!;
+  private addPressPage(index: number): void {
+    const { marks, bindingBleed } = this.options.press!;
     const s = marks.slug;
-    const width = this.g.mediaWidth + 2 * s;
+    const origin = pressOrigin(this.g, index, s, bindingBleed);
+    const width = this.g.mediaWidth + 2 * s - (origin.bindingBleed ? 0 : this.g.bleed);
     const height = this.g.mediaHeight + 2 * s;
     this.doc.addPage({ size: [width, height], margin: 0 });
     const page = this.doc.page.dictionary;
     const [l, b, r, t] = trimBox(this.g);
-    dict(page).TrimBox = [l + s, b + s, r + s, t + s];
-    dict(page).BleedBox = [s, s, s + this.g.mediaWidth, s + this.g.mediaHeight];
+    dict(page).TrimBox = [l + origin.x, b + origin.y, r + origin.x, t + origin.y];
+    dict(page).BleedBox = [s, s, width - s, height - s];
     if (marks.lines.length > 0) {
       (this.doc.page as unknown as { colorSpaces: Record<string, unknown> }).colorSpaces.CSAll = this.registration();
       const ops = ['/Artifact <</Type /Page>> BDC', 'q', '/CSAll CS 1 SCN', `${num(MARK_WEIGHT)} w`, '0 J'];
@@ -414,7 +417,7 @@ export class PdfSurface {
       ops.push('Q', 'EMC');
       this.doc.addContent(ops.join('\n'));
     }
-    this.doc.translate(s, s);
+    this.doc.translate(origin.x, origin.y);
   }
 
   private registrationRef: Ref | undefined;

@@ -25,7 +25,7 @@ import { baselineIn, type Unit } from './layout/flow.js';
 import { COVER_IMAGE, coverPage, titlePage, tocUnits, type TocEntry } from './layout/front-matter.js';
 import type { LaidOutPage, OutlineEntry, PageItem } from './layout/page-items.js';
 import { paginate, type BodyPage } from './layout/paginate.js';
-import { isRecto, pageGeometry, textArea, type PageGeometry } from './page-geometry.js';
+import { isRecto, pageGeometry, pressOrigin, textArea, type PageGeometry } from './page-geometry.js';
 import { documentNode, structChild, type StructNode } from './tag/struct-node.js';
 import { writeStructureTree } from './tag/structure-tree.js';
 import { memoizeMeasurer } from './typeset/measure.js';
@@ -170,7 +170,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     fileId: createHash('md5').update(metadata.identifier).digest(),
     iccProfile: new Uint8Array(await readFile(ICC_PROFILE)),
     attachments,
-    ...(press && marks ? { press: { marks, grayscale: press.grayscale } } : {}),
+    ...(press && marks ? { press: { marks, grayscale: press.grayscale, bindingBleed: press.bindingBleed } } : {}),
   });
   // Full resolution always; in grey for a grey press edition.
   const bitmap = (data: Uint8Array, mediaType: 'image/jpeg' | 'image/png'): Promise<Uint8Array> | Uint8Array => (press?.grayscale ? grayImage(data, mediaType) : data);
@@ -182,7 +182,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   }
 
   const record = drawPages(surface, drawn, g.mediaHeight);
-  if (marks) offsetBoxes(root, marks.slug);
+  if (press && marks) offsetBoxes(root, (page) => pressOrigin(g, page, marks.slug, press.bindingBleed));
   const outline: OutlineEntry[] = [...toc.outline, ...body.outline];
   if (!press) surface.outline(outline);
   const pdf = surface.objects();

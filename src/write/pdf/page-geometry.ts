@@ -77,6 +77,20 @@ export function trimBox(g: PageGeometry): [number, number, number, number] {
   return [g.bleed, g.bleed, g.bleed + g.trimWidth, g.bleed + g.trimHeight];
 }
 
+/**
+ * Where the press edition puts layout's origin (the corner of the full-bleed page) on page `index`:
+ * `slug` in from the MediaBox's corner for printer's marks, and, for print-on-demand interiors
+ * (`bindingBleed` false, only without marks), no bleed on the binding edge: KDP's interior page is
+ * trim + bleed wide (head, foot and outside edge only), so a recto, bound on its left, starts at
+ * its trim line. With marks every side keeps its bleed: the printer trims the block itself.
+ * Points in the drawing's top-down space; the same shift in PDF user space, whose y axis runs up
+ * from a MediaBox as much taller as it is shifted.
+ */
+export function pressOrigin(g: PageGeometry, index: number, slug: number, bindingBleed: boolean): { x: number; y: number; bindingBleed: boolean } {
+  const keep = bindingBleed || slug > 0;
+  return { x: slug - (!keep && isRecto(index) ? g.bleed : 0), y: slug, bindingBleed: keep };
+}
+
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }

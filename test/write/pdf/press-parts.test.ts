@@ -96,7 +96,7 @@ describe('the press options on the command line', () => {
   const parse = (...args: string[]) => parseBuildArgs(['content', ...args], {}).options.press;
 
   it('default to crop marks, 3 mm bleed, signature 4, colour and the cover page', () => {
-    expect(parse('--press')).toEqual({ bleed: 3 * (72 / 25.4), marks: 'crop', signature: 4, grayscale: false, coverPage: true });
+    expect(parse('--press')).toEqual({ bleed: 3 * (72 / 25.4), marks: 'crop', signature: 4, grayscale: false, coverPage: true, bindingBleed: true });
     expect(parse()).toBeUndefined();
     expect(parse('--press', '--marks', 'none', '--signature', '16', '--bleed-mm', '3.175', '--grayscale')).toMatchObject({ marks: 'none', signature: 16, grayscale: true, bleed: 9 });
   });

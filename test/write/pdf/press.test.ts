@@ -7,7 +7,7 @@
  * (the objects and the uncompressed content streams).
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -16,6 +16,9 @@ import { BIN, ROOT, tempFolder } from '../../support/cli.js';
 import { run, runOk, type ExecResult } from '../../support/exec.js';
 import { pdfFonts, pdfText } from '../../support/pdf.js';
 import { renderPage } from './render.js';
+import { writePdf } from '../../../src/write/pdf/index.js';
+import { DEFAULT_PRESS } from '../../../src/write/pdf/press/options.js';
+import { writerInputFromJson } from '../../support/writer-input.js';
 
 const MM = 72 / 25.4;
 /** The marks' slug around the BleedBox: gap 3 pt + mark 5 mm + gap 3 pt (src/write/pdf/press/marks.ts). */
@@ -51,6 +54,9 @@ beforeAll(async () => {
     build([path.join(lowDir, 'low.md'), '-o', out('small'), '--press', '--grayscale']),
   ]);
   for (const r of [seed, rich, small]) if (r.code !== 0) throw new Error(`build failed:\n${r.stderr}`);
+  // A print-on-demand interior: no marks, bleed on head, foot and outside edge only, no cover page.
+  const pod = { ...DEFAULT_PRESS, marks: 'none' as const, bleed: 9, bindingBleed: false, coverPage: false };
+  await writeFile(out('pod.pdf'), (await writePdf(await writerInputFromJson(path.join(ROOT, 'test/fixtures/pdf/png16.json')), [], pod)).bytes);
 }, 240_000);
 
 afterAll(async () => {
@@ -110,6 +116,26 @@ describe('the press edition', () => {
       expectInset(p.media, p.bleed, 0);
       expectInset(p.bleed, p.trim, 3 * MM);
     }
+  });
+
+  it('for print-on-demand: trim + bleed wide, the bleed on the outside edge only, page 1 blank', async () => {
+    const pages = await boxes(out('pod.pdf'));
+    expect(pages.length % 4).toBe(0);
+    const trimWidth = 148 * MM;
+    pages.forEach((p, i) => {
+      expect(p.media[2] - p.media[0]).toBeCloseTo(trimWidth + 9, 1);
+      expect(p.media[3] - p.media[1]).toBeCloseTo(210 * MM + 18, 1);
+      expectInset(p.media, p.bleed, 0);
+      // Rectos (odd page numbers) are bound on their left: the trim starts at the MediaBox's left edge.
+      const recto = i % 2 === 0;
+      expect(p.trim[0]).toBeCloseTo(recto ? 0 : 9, 1);
+      expect(p.media[2] - p.trim[2]).toBeCloseTo(recto ? 9 : 0, 1);
+      expect(p.trim[1]).toBeCloseTo(9, 1);
+    });
+    // No cover art on page 1: its only image is the figure, later on.
+    const images = (await runOk('pdfimages', ['-list', out('pod.pdf')])).stdout.split('\n').slice(2).filter((l) => l.trim());
+    expect(images.map((row) => Number(row.trim().split(/\s+/)[0]))).not.toContain(1);
+    expect(images.length).toBeGreaterThan(0);
   });
 
   it('draws crop and centre marks only outside the BleedBox, as Artifacts of type Page', async () => {

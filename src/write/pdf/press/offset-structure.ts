@@ -1,16 +1,19 @@
 /**
- * The press surface draws the layout shifted by the marks' slug (document.ts `press`), but layout
- * computed the Figures' /BBox attributes (PDF user space) for the unshifted page. Shifting the
- * page by (s, s) from its top-left corner on a MediaBox 2s taller moves every point by (+s, +s) in
- * user space (origin bottom-left), so every box moves by s on both axes.
+ * The press surface draws each page's layout shifted (page-geometry.ts `pressOrigin`), but drawing
+ * computed the Figures' /BBox attributes (PDF user space) for the unshifted page. A shift of
+ * (x, y) from the top-left corner, on a MediaBox 2y taller, moves every point by (+x, +y) in user
+ * space (origin bottom-left), so a Figure's box moves by its page's shift.
  */
-import { isNode, type StructNode } from '../tag/struct-node.js';
+import { isNode, type MarkedContentRef, type StructNode } from '../tag/struct-node.js';
 
-export function offsetBoxes(root: StructNode, slug: number): void {
-  if (slug === 0) return;
+export function offsetBoxes(root: StructNode, shift: (page: number) => { x: number; y: number }): void {
   const visit = (node: StructNode): void => {
     const b = node.attrs.bbox;
-    if (b) node.attrs.bbox = [b[0] + slug, b[1] + slug, b[2] + slug, b[3] + slug].map((v) => Math.round(v * 100) / 100) as [number, number, number, number];
+    const page = node.kids.find((k): k is MarkedContentRef => !isNode(k) && k.kind === 'mcr')?.page;
+    if (b && page !== undefined) {
+      const { x, y } = shift(page);
+      node.attrs.bbox = [b[0] + x, b[1] + y, b[2] + x, b[3] + y].map((v) => Math.round(v * 100) / 100) as [number, number, number, number];
+    }
     for (const kid of node.kids) if (isNode(kid)) visit(kid);
   };
   visit(root);

@@ -24,6 +24,13 @@ export interface PressOptions {
    * rectos, for print-on-demand, where the cover is a separate wrap and the book block has none.
    */
   coverPage: boolean;
+  /**
+   * Bleed on the binding edge too (default true). False, with `marks: 'none'`, gives the interior
+   * page print-on-demand services ask for: trim + bleed wide, the bleed at head, foot and outside
+   * edge only (KDP: "extend them 0.125" beyond the normal trim size from the top, bottom, and outer
+   * edges for your manuscript", e.g. a 6.125 × 9.25 in file for 6 × 9). With crop marks it is ignored.
+   */
+  bindingBleed: boolean;
 }
 
-export const DEFAULT_PRESS: PressOptions = { bleed: 3 * MM, marks: 'crop', signature: 4, grayscale: false, coverPage: true };
+export const DEFAULT_PRESS: PressOptions = { bleed: 3 * MM, marks: 'crop', signature: 4, grayscale: false, coverPage: true, bindingBleed: true };
