@@ -7,16 +7,18 @@ import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './check/diagnostic.js';
 import type { Publication } from './model/publication.js';
 import { SlugScope, slugify } from './model/slug.js';
-import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './images/image.js';
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits, type LoadedImage } from './images/image.js';
 import { cleanPublicationText } from './read/clean-text.js';
 import { readPublication } from './read/publication.js';
 import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
 import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { resolveLinks } from './read/resolve-links.js';
+import type { BuiltPublication, ProgressListener } from './progress/events.js';
 import { VERSION } from './version.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
+import type { PageMap } from './write/page-map.js';
 import { associatedFiles } from './write/archive/associated-files.js';
 import { archiveBag, publicationJson } from './write/archive/index.js';
 import { jsonLd } from './write/metadata/jsonld.js';
@@ -51,6 +53,8 @@ export interface BuildOptions {
   bag?: boolean;
   /** Make the PDF a PDF/A-3 carrying the model and the EPUB as associated files. Default false. */
   pdfa3?: boolean;
+  /** Told of phases, articles laid out, pages drawn and publications built (src/progress/events.ts); keep it cheap. */
+  onProgress?: ProgressListener;
   /** Also write `<slug>.press.pdf`, the edition for the printer (src/write/pdf/press/). Default: none. */
   press?: PressOptions;
 }
@@ -70,13 +74,16 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = new Diagnostics();
-  const publications: { pub: Publication; folderInput: boolean }[] = [];
+  const progress = options.onProgress;
+  progress?.({ type: 'start', inputs: options.inputs.length });
+  progress?.({ type: 'phase', phase: 'read' });
+  const publications: { pub: Publication; folderInput: boolean; input: string }[] = [];
   for (const input of options.inputs) {
     const read = await readPublication(input, { lang: options.lang, maxArticleBytes: options.maxArticleBytes, strict: options.strict }, diagnostics);
     if (read.publication) {
       cleanPublicationText(read.publication, diagnostics);
       const folderInput = await stat(input).then((s) => s.isDirectory(), () => false);
-      publications.push({ pub: read.publication, folderInput });
+      publications.push({ pub: read.publication, folderInput, input });
     } else if (read.articles.length > 0) {
       // Report the image problems of the articles that did validate in this same run.
       await resolveImages({ articles: read.articles }, diagnostics, resolveOptions(options));
@@ -86,12 +93,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files: Output[] = [];
   const slugs = new SlugScope();
   const preflight: BuildResult['preflight'] = [];
-  for (const { pub, folderInput } of publications) {
+  for (const [index, { pub, folderInput, input }] of publications.entries()) {
+    progress?.({ type: 'publication', index, publications: publications.length, input, title: pub.meta.title, articles: pub.articles.length });
     const slug = slugs.unique(pub.meta.slug ?? slugify(pub.meta.title));
     files.push(...(await buildPublication(pub, slug, options, diagnostics, { folderInput, preflight: (report) => preflight.push({ slug, report }) })));
   }
   diagnostics.checkpoint();
+  progress?.({ type: 'phase', phase: 'write' });
   await writeOutputs(files);
+  progress?.({ type: 'done' });
   return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, preflight };
 }
 
@@ -102,6 +112,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean; preflight?: (report: PreflightReport) => void } = { folderInput: false }): Promise<Output[]> {
   // The model as read, before slugs and image ids are filled in: the publication.json of a bag or a PDF/A-3.
   const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
+  const progress = options.onProgress;
+  progress?.({ type: 'phase', phase: 'resolve' });
   assignArticleSlugs(pub);
   resolveLinks(pub, diagnostics);
   const resolved = await resolveImages(pub, diagnostics, resolveOptions(options));
@@ -111,6 +123,7 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     bleed: options.bleed ?? pub.meta.bleed ?? false,
     strict: options.strict,
   };
+  progress?.({ type: 'phase', phase: 'cover' });
   const metadata = metadataRecord(pub, { version: VERSION, sourceDateEpoch: options.sourceDateEpoch });
   const { width: widthPt, height: heightPt } = trimSize(writerOptions.pageSize);
   const cover = await makeCoverArt({
@@ -120,15 +133,18 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     trim: { widthPt, heightPt },
     bleedPt: writerOptions.bleed ? BLEED : 0,
   });
-  const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions };
+  const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions, progress };
   const pdf = await writePdf(input);
-  // The press edition: same layout, its own bleed (so its own cover art), no warnings of its own.
+  // The press edition: same layout, its own bleed (so its own cover art), no warnings or progress of its own.
   const pressCover = options.press?.coverPage ? await makeCoverArt({ metadata, image: resolved.cover?.image, alt: resolved.cover?.alt, trim: { widthPt, heightPt }, bleedPt: options.press.bleed }) : cover;
-  const press = options.press ? await writePdf({ ...input, cover: pressCover, diagnostics: new Diagnostics() }, [], options.press) : undefined;
+  const { progress: _drawnOnce, ...quiet } = input;
+  const press = options.press ? await writePdf({ ...quiet, cover: pressCover, diagnostics: new Diagnostics() }, [], options.press) : undefined;
   const preflight = press?.preflight ?? pdf.preflight;
   reportPreflight(preflight, diagnostics, options.strict);
   origin.preflight?.(preflight);
+  progress?.({ type: 'phase', phase: 'epub' });
   const epub = await writeEpub(input, pdf.pageMap);
+  progress?.({ type: 'phase', phase: 'package' });
   if (diagnostics.errors.length > 0) return [];
   // PDF/A-3: the PDF once more, now carrying the EPUB (made from the first PDF's page map) and the
   // model; same layout, and its warnings were reported by the first pass.
@@ -154,6 +170,7 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     const files = archiveBag({ record: metadata, slug, epub, pdf: pdf.bytes, jsonld: record, publication: asRead, sources, sourcePath: (src, from) => sourcePath(asRead, src, from) ?? fetched.pathOf(src) });
     outputs.push({ path: path.join(options.outDir, `${slug}.bag`), files });
   }
+  if (progress) progress({ type: 'built', built: builtPublication(input, slug, pdf.pageMap, pdf.pageCount, resolved.cover?.image, outputs) });
   return outputs;
 }
 
@@ -165,4 +182,20 @@ function resolveOptions(options: BuildOptions): ResolveOptions {
 function assignArticleSlugs(pub: Publication): void {
   const scope = new SlugScope();
   for (const article of pub.articles) article.meta.slug = scope.unique(article.meta.slug ?? slugify(article.meta.title, 'article'));
+}
+
+/** What the `built` event says about a publication; made only when someone listens. */
+function builtPublication(input: WriterInput, slug: string, pageMap: PageMap, pages: number, cover: LoadedImage | undefined, outputs: readonly Output[]): BuiltPublication {
+  const pub = input.publication;
+  const local = (file: string): boolean => !/^(?:[a-z][a-z0-9+.-]*:)/i.test(file) || /^[a-z]:[\\/]/i.test(file);
+  const images = [...input.images.values(), ...(cover ? [cover] : [])].map((i) => i.file).filter(local);
+  return {
+    slug,
+    title: pub.meta.title,
+    pages,
+    articles: pub.articles.map((a) => ({ title: a.meta.title, slug: a.meta.slug ?? '', ...(a.origin !== undefined ? { file: a.origin } : {}) })),
+    accessibility: epubAccessibility(input, pageMap),
+    sources: [...new Set([...pub.articles.flatMap((a) => (a.origin ? [a.origin] : [])), ...images].map((f) => path.resolve(f)))],
+    outputs: outputs.map((o) => o.path),
+  };
 }

@@ -43,6 +43,12 @@ Options:
       --grayscale        the press edition in grey only (images too), for black-and-white printing
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
+      --json             print a machine-readable report on stdout (and nothing else there): the
+                         outputs with size and SHA-256, pages, articles, accessibility claims,
+                         every diagnostic, timings; its JSON Schema: broadsheet schema --report
+  -w, --watch            build, then rebuild whenever an input, image or publication.yaml
+                         changes (a failed rebuild keeps the last good files); Ctrl-C stops
+  -q, --quiet            no status line and no "wrote" lines (warnings and errors still print)
       --verbose          list every warning; without it, more than 3 warnings of one kind in one
                          file are summarised in one line with a count and examples
       --debug            show stack traces of internal errors
@@ -50,6 +56,8 @@ Options:
 
 Environment:
   SOURCE_DATE_EPOCH      seconds since 1970; overrides the content's dates so builds are reproducible
+  CI                     when set, no status line (it is shown only when stderr is a terminal)
+  NO_COLOR               when set, no colours (they are used only on a terminal)
 
 Exit status: 0 built (warnings on stderr), 1 invalid input, 2 usage error, 3 internal error.
 `;
@@ -60,6 +68,12 @@ export interface ParsedBuild {
   /** List every warning instead of summarising repeated ones. */
   verbose: boolean;
   help: boolean;
+  /** Print the report (src/report/) on stdout instead of the `wrote` lines. */
+  json: boolean;
+  /** Rebuild on changes until interrupted (src/watch/). */
+  watch: boolean;
+  /** No status line and no `wrote` lines. */
+  quiet: boolean;
 }
 
 export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBuild {
@@ -87,6 +101,9 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         'max-article-mb': { type: 'string' },
         debug: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        json: { type: 'boolean' },
+        watch: { type: 'boolean', short: 'w' },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -99,6 +116,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
   if (v['page-size'] !== undefined && !pageSize.safeParse(v['page-size']).success) {
     throw new UsageError(`--page-size "${v['page-size']}" is not a page size — use A4, A5, Letter, 6x9 or e.g. 148mmx210mm`);
   }
+  if (v.json && v.watch) throw new UsageError('--json and --watch do not go together — --json reports one build; drop one of them');
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
     throw new UsageError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds`);
@@ -107,6 +125,9 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
     help: v.help ?? false,
     debug: v.debug ?? false,
     verbose: v.verbose ?? false,
+    json: v.json ?? false,
+    watch: v.watch ?? false,
+    quiet: v.quiet ?? false,
     options: {
       inputs: parsed.positionals.length > 0 ? parsed.positionals : ['content'],
       outDir: v.out ?? 'build',

@@ -2,12 +2,12 @@
  * The command line: `broadsheet build …`, `broadsheet verify …`, `broadsheet schema`. Exit status 0 success, 1 invalid
  * input, 2 usage error, 3 internal error (a bug: the stack is shown with --debug).
  */
-import { InputError } from '../check/diagnostic.js';
-import { summarizeDiagnostics } from '../check/summary.js';
 import { publicationJsonSchema } from '../model/json-schema.js';
 import { VERSION } from '../version.js';
 import { BUILD_HELP, parseBuildArgs, UsageError } from './build.parser.js';
 import { runBuild, type Terminal } from './build.runner.js';
+import { printError } from './errors.js';
+import { reportJsonSchema } from '../report/schema.js';
 import { parseVerifyArgs, VERIFY_HELP } from './verify.parser.js';
 import { runVerify } from './verify.runner.js';
 
@@ -16,13 +16,17 @@ const HELP = `broadsheet ${VERSION} — articles to an accessible EPUB 3 and a t
 Usage:
   broadsheet build [INPUT ...] [options]   build EPUB, PDF and JSON-LD (see broadsheet build --help)
   broadsheet verify PATH ...               check a bag (build --bag), or report what an EPUB or PDF claims
+  broadsheet catalog [DIR]                 write an OPDS catalogue of the publications built in DIR
+  broadsheet init [DIR]                    start a new publication folder that builds at once
   broadsheet schema                        print the JSON Schema of the article model
+  broadsheet schema --report               print the JSON Schema of build --json's report
   broadsheet --version                     print the version
 `;
 
 const stdio: Terminal = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  errStream: process.stderr,
 };
 
 export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -37,7 +41,9 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
           term.out(BUILD_HELP);
           return 0;
         }
-        return await runBuild(parsed, term);
+        // Loaded only for --watch: the file watcher is not needed by a one-off build.
+        if (parsed.watch) return await (await import('./watch.runner.js')).runWatch(parsed, term, env);
+        return await runBuild(parsed, term, env);
       }
       case 'verify': {
         const parsed = parseVerifyArgs(rest);
@@ -47,8 +53,21 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
         }
         return await runVerify(parsed, term);
       }
+      case 'catalog': {
+        const { parseCatalogArgs, CATALOG_HELP } = await import('./catalog.parser.js');
+        const parsed = parseCatalogArgs(rest);
+        if (parsed.help) term.out(CATALOG_HELP);
+        return parsed.help ? 0 : await (await import('./catalog.runner.js')).runCatalog(parsed, term);
+      }
+      case 'init': {
+        const { parseInitArgs, INIT_HELP } = await import('./init.parser.js');
+        const parsed = parseInitArgs(rest);
+        if (parsed.help) term.out(INIT_HELP);
+        return parsed.help ? 0 : await (await import('./init.runner.js')).runInit(parsed, term);
+      }
       case 'schema':
-        term.out(JSON.stringify(publicationJsonSchema(), null, 2));
+        if (rest.length > 0 && (rest.length > 1 || rest[0] !== '--report')) throw new UsageError(`schema takes no argument but --report, not "${rest.join(' ')}"`);
+        term.out(JSON.stringify(rest[0] === '--report' ? reportJsonSchema() : publicationJsonSchema(), null, 2));
         return 0;
       case '--version':
       case '-v':
@@ -64,20 +83,6 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof InputError) {
-      for (const line of summarizeDiagnostics(error.diagnostics, { verbose })) term.err(line);
-      return 1;
-    }
-    if (error instanceof UsageError) {
-      term.err(`broadsheet: ${error.message}`);
-      term.err('Try "broadsheet build --help".');
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    term.err(`broadsheet: internal error: ${message}`);
-    term.err('This is a bug in broadsheet, not in your input. Please report it with the input that caused it.');
-    if (debug && error instanceof Error && error.stack) term.err(error.stack);
-    else term.err('Run again with --debug to see the stack trace.');
-    return 3;
+    return printError(error, term, { debug, verbose });
   }
 }

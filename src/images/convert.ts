@@ -54,3 +54,18 @@ export async function toPrintable(data: Uint8Array, format: ImageFormat): Promis
     : await image.rotate().png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(out.data), mediaType: photo ? 'image/jpeg' : 'image/png', width: out.info.width, height: out.info.height };
 }
+
+/**
+ * A thumbnail whose long side is at most `maxSide` px (never enlarged), as a JPEG (quality 82) on
+ * white where the image had transparency: catalogue apps show covers small, and a JPEG of a
+ * 512 px cover is a tenth of its PNG. Deterministic for a given libvips, like `toPrintable`.
+ */
+export async function thumbnail(data: Uint8Array, maxSide: number): Promise<{ data: Uint8Array; mediaType: 'image/jpeg'; width: number; height: number }> {
+  const out = await sharp(data, { failOn: 'error', pages: 1 })
+    .rotate()
+    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 82 })
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(out.data), mediaType: 'image/jpeg', width: out.info.width, height: out.info.height };
+}

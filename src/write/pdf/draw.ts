@@ -17,13 +17,15 @@ import { hasRtl, visualRuns } from './text/bidi.js';
 import type { ParentTreeRecord } from './tag/structure-tree.js';
 
 /** Draws all pages; returns the ParentTree record. */
-export function drawPages(surface: PdfSurface, pages: readonly LaidOutPage[], mediaHeight: number): ParentTreeRecord {
+export function drawPages(surface: PdfSurface, pages: readonly LaidOutPage[], mediaHeight: number, onPage?: (drawn: number) => void): ParentTreeRecord {
   const record: ParentTreeRecord = { pages: [], annotations: [] };
+  let drawn = 0;
   for (const page of pages) {
     surface.addPage(page.index);
     const owners: StructNode[] = [];
     record.pages[page.index] = owners;
     drawPage(surface, page.items, page.index, owners, record, pages.length, mediaHeight);
+    onPage?.(++drawn);
   }
   return record;
 }

@@ -39,6 +39,8 @@ import { preflight, type LowResolutionImage, type PreflightReport } from './pres
 export interface PdfResult {
   bytes: Uint8Array;
   pageMap: PageMap;
+  /** Pages in the PDF, front matter included (the press edition's blank pages too). */
+  pageCount: number;
   /** What a print shop's checker would flag on these pages (press/preflight.ts). */
   preflight: PreflightReport;
 }
@@ -69,7 +71,8 @@ export function romanNumeral(n: number): string {
  * MediaBox, no links, destinations or bookmarks, blank pages to the signature, optionally grey.
  */
 export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = [], press?: PressOptions): Promise<PdfResult> {
-  const { publication: pub, metadata } = input;
+  const { publication: pub, metadata, progress } = input;
+  progress?.({ type: 'phase', phase: 'layout' });
   const g = press ? pageGeometry(input.options.pageSize, true, press.bleed) : pageGeometry(input.options.pageSize, input.options.bleed);
   const measurer = memoizeMeasurer(fontMeasurer);
   const root = documentNode(metadata.lang);
@@ -127,7 +130,11 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const firstBody = front % 2 === 0 ? front : front + 1;
 
   const artNodes = pub.articles.map((a) => structChild(root, 'Art', a.meta.lang.toLowerCase() !== metadata.lang.toLowerCase() ? { lang: a.meta.lang } : {}));
-  const units: Unit[] = pub.articles.flatMap((a, i) => articleUnits(a, i, artNodes[i]!, names[i]!, context(a, i), area.width));
+  const units: Unit[] = pub.articles.flatMap((a, i) => {
+    const laid = articleUnits(a, i, artNodes[i]!, names[i]!, context(a, i), area.width);
+    progress?.({ type: 'article', done: i + 1, of: pub.articles.length });
+    return laid;
+  });
   const body = paginate(units, g, firstBody);
   for (const [i, chars] of missingGlyphs) {
     const article = pub.articles[i]!;
@@ -181,7 +188,8 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     else surface.registerSvg(id, print.svg);
   }
 
-  const record = drawPages(surface, drawn, g.mediaHeight);
+  progress?.({ type: 'phase', phase: 'draw' });
+  const record = drawPages(surface, drawn, g.mediaHeight, progress && ((done) => progress({ type: 'page', done, of: drawn.length })));
   if (press && marks) offsetBoxes(root, (page) => pressOrigin(g, page, marks.slug, press.bindingBleed));
   const outline: OutlineEntry[] = [...toc.outline, ...body.outline];
   if (!press) surface.outline(outline);
@@ -201,7 +209,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     fontsNotEmbedded: surface.fontsNotEmbedded(),
     signature: press?.signature ?? DEFAULT_PRESS.signature,
   });
-  return { bytes, pageMap: { source: metadata.identifier, pages: starts }, preflight: report };
+  return { bytes, pageMap: { source: metadata.identifier, pages: starts }, pageCount: drawn.length, preflight: report };
 }
 
 /** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */
