@@ -60,7 +60,9 @@ export async function runBuild(parsed: ParsedBuild, term: Terminal, env: NodeJS.
     term.out(JSON.stringify(doc, null, 2));
   } else if (!parsed.quiet) {
     for (const file of result.outputs) term.out(`wrote ${file}`);
-    for (const { slug, report: preflight } of result.preflight) term.out(preflightSummary(preflight, slug));
+    // The preflight's warnings are printed with every build's; its summary (pages, signature,
+    // padding, spine) when there is a press edition, for whoever sends it to the printer.
+    if (options.press) for (const { slug, report: preflight } of result.preflight) term.out(preflightSummary(preflight, slug));
   }
   return 0;
 }
