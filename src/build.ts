@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './check/diagnostic.js';
+import { languageDirection } from './model/language.js';
 import type { Publication } from './model/publication.js';
 import { SlugScope, slugify } from './model/slug.js';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits, type LoadedImage } from './images/image.js';
@@ -16,6 +17,7 @@ import { resolveLinks } from './read/resolve-links.js';
 import type { BuiltPublication, ProgressListener } from './progress/events.js';
 import { VERSION } from './version.js';
 import { makeCoverArt } from './write/cover/index.js';
+import { coverWrap, interiorPageCount, PRINT_SERVICES, type Paper, type PodService } from './write/cover-wrap/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
 import type { PageMap } from './write/page-map.js';
@@ -55,6 +57,10 @@ export interface BuildOptions {
   pdfa3?: boolean;
   /** Told of phases, articles laid out, pages drawn and publications built (src/progress/events.ts); keep it cheap. */
   onProgress?: ProgressListener;
+  /** Also write `<slug>.cover.pdf`, a cover wrap to this print-on-demand service's specifications (src/write/cover-wrap/). */
+  pod?: PodService;
+  /** Interior paper of the print-on-demand edition: sets the spine width. Default `white`. */
+  paper?: Paper;
   /** Also write `<slug>.press.pdf`, the edition for the printer (src/write/pdf/press/). Default: none. */
   press?: PressOptions;
 }
@@ -164,6 +170,8 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     { path: path.join(options.outDir, `${slug}.jsonld`), data: record },
     ...(press ? [{ path: path.join(options.outDir, `${slug}.press.pdf`), data: press.bytes }] : []),
   ];
+  // The spine is as thick as the book block the printer gets: the press edition's pages, padded.
+  if (options.pod) outputs.push(await podCover(options.pod, options.paper ?? 'white', input, press?.bytes ?? pdf.bytes, slug, options.outDir));
   if (options.bag && asRead) {
     const fetched = fetchedSources(resolved.images);
     const sources = [...(await collectSources(asRead, origin.folderInput)), ...fetched.files];
@@ -172,6 +180,23 @@ export async function buildPublication(pub: Publication, slug: string, options: 
   }
   if (progress) progress({ type: 'built', built: builtPublication(input, slug, pdf.pageMap, pdf.pageCount, resolved.cover?.image, outputs) });
   return outputs;
+}
+
+/**
+ * The cover wrap for a print-on-demand service. The spine is sized from the reading PDF's pages
+ * padded to 4 (`interiorPageCount`); once the press PDF exists, its own padded count goes there.
+ * Generated art is made again with the service's bleed when the reading PDF's had less, so the
+ * front's design reaches into the bleed instead of being enlarged.
+ */
+async function podCover(service: PodService, paper: Paper, input: WriterInput, interior: Uint8Array, slug: string, outDir: string): Promise<Output> {
+  const { width: widthPt, height: heightPt } = trimSize(input.options.pageSize);
+  const bleedPt = PRINT_SERVICES[service].bleedIn * 72;
+  const readingBleed = input.options.bleed ? BLEED : 0;
+  const cover = input.cover.origin === 'generated' && readingBleed < bleedPt ? await makeCoverArt({ metadata: input.metadata, trim: { widthPt, heightPt }, bleedPt }) : input.cover;
+  const dir = input.publication.meta.dir;
+  const direction = dir === 'ltr' || dir === 'rtl' ? dir : languageDirection(input.metadata.lang);
+  const wrap = await coverWrap({ metadata: input.metadata, cover, trim: { widthPt, heightPt }, pageCount: interiorPageCount(interior), paper, service, direction, diagnostics: input.diagnostics });
+  return { path: path.join(outDir, `${slug}.cover.pdf`), data: wrap.bytes };
 }
 
 function resolveOptions(options: BuildOptions): ResolveOptions {

@@ -1,11 +1,13 @@
 /**
  * `broadsheet build` arguments → BuildOptions. Usage errors are thrown as UsageError (exit 2).
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
+import { PAPERS, POD_SERVICES, PRINT_SERVICES, type Paper, type PodService } from '../write/cover-wrap/print-services.js';
 import { MM } from '../write/pdf/page-size.js';
 import { DEFAULT_PRESS, SIGNATURES, type PressOptions, type Signature } from '../write/pdf/press/options.js';
 
@@ -17,7 +19,8 @@ export const BUILD_HELP = `Usage: broadsheet build [INPUT ...] [options]
 
 Builds each INPUT into an EPUB 3, a tagged PDF and a JSON-LD record that share metadata and cover.
 An INPUT is a folder (a publication; publication.yaml gives its metadata and article order) or
-one article file (.md, .markdown, .html, .htm, .json). Without INPUT, builds content/.
+one article file (.md, .markdown, .html, .htm, .json). Without INPUT, builds content/, or the
+current folder when it has a publication.yaml and no content/ (as broadsheet init makes it).
 
 Options:
   -o, --out DIR          output folder (default: build)
@@ -33,6 +36,10 @@ Options:
                          editions, JSON-LD, the model, the sources, Dublin Core and MODS
       --pdfa3            make the PDF a PDF/A-3 (still PDF/UA-1) that carries the model
                          (publication.json) and the EPUB as associated files
+      --pod SERVICE      also write DIR/<slug>.cover.pdf, the paperback cover wrap (back, spine,
+                         front, 0.125 in bleed, no marks) to kdp or ingramspark specifications
+      --paper PAPER      interior paper for --pod, which sets the spine width: white (default),
+                         cream or coated (colour interiors; KDP only)
       --press            also write DIR/<slug>.press.pdf for the printer: bleed, crop and centre
                          marks, TrimBox/BleedBox, no links or bookmarks, blank pages to the signature
       --bleed-mm N       the press edition's bleed in mm (default: 3; 0 to 10)
@@ -92,6 +99,8 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         'fetch-remote': { type: 'boolean' },
         bag: { type: 'boolean' },
         pdfa3: { type: 'boolean' },
+        pod: { type: 'string' },
+        paper: { type: 'string' },
         press: { type: 'boolean' },
         'bleed-mm': { type: 'string' },
         marks: { type: 'string' },
@@ -117,6 +126,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
     throw new UsageError(`--page-size "${v['page-size']}" is not a page size — use A4, A5, Letter, 6x9 or e.g. 148mmx210mm`);
   }
   if (v.json && v.watch) throw new UsageError('--json and --watch do not go together — --json reports one build; drop one of them');
+  const { pod, paper } = podOptions(v.pod, v.paper);
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
     throw new UsageError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds`);
@@ -129,7 +139,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
     watch: v.watch ?? false,
     quiet: v.quiet ?? false,
     options: {
-      inputs: parsed.positionals.length > 0 ? parsed.positionals : ['content'],
+      inputs: parsed.positionals.length > 0 ? parsed.positionals : [defaultInput()],
       outDir: v.out ?? 'build',
       lang: canonicalLanguage(lang) ?? lang,
       pageSize: v['page-size'],
@@ -138,7 +148,8 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       fetchRemote: v['fetch-remote'] ?? false,
       bag: v.bag ?? false,
       pdfa3: v.pdfa3 ?? false,
-      ...pressOptions(v),
+      ...(pod ? { pod, paper } : {}),
+      ...pressOptions(v, pod),
       sourceDateEpoch: epoch ? Number(epoch) : undefined,
       imageLimits: {
         ...DEFAULT_IMAGE_LIMITS,
@@ -149,6 +160,23 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
   };
 }
 
+/** `--pod` and `--paper`, checked against the services' published papers. */
+function podOptions(pod: string | undefined, paper: string | undefined): { pod?: PodService; paper?: Paper } {
+  if (pod === undefined) {
+    if (paper !== undefined) throw new UsageError('--paper sets the spine of the print-on-demand cover — add --pod kdp or --pod ingramspark');
+    return {};
+  }
+  if (!(POD_SERVICES as readonly string[]).includes(pod)) throw new UsageError(`--pod "${pod}" is not a print-on-demand service broadsheet knows — use ${POD_SERVICES.join(' or ')}`);
+  const service = PRINT_SERVICES[pod as PodService];
+  const chosen = paper ?? 'white';
+  if (!(PAPERS as readonly string[]).includes(chosen)) throw new UsageError(`--paper "${chosen}" is not a paper — use ${PAPERS.join(', ')}`);
+  if (service.spinePerPageIn[chosen as Paper] === undefined) {
+    const offered = PAPERS.filter((p) => service.spinePerPageIn[p] !== undefined);
+    throw new UsageError(`--paper ${chosen}: ${service.name} publishes no spine width for it that broadsheet could verify — use ${offered.join(' or ')}, or --pod kdp`);
+  }
+  return { pod: pod as PodService, paper: chosen as Paper };
+}
+
 function megabytes(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -156,22 +184,33 @@ function megabytes(value: string | undefined, flag: string): number | undefined 
   return Math.round(n * 1_000_000);
 }
 
+/**
+ * The publication built when no INPUT is named: `content/` (this repository's layout), else the
+ * working folder when it is a publication (the layout `broadsheet init` writes), so that
+ * `broadsheet init book && cd book && broadsheet preview` works with no argument.
+ */
+function defaultInput(): string {
+  return !existsSync('content') && existsSync('publication.yaml') ? '.' : 'content';
+}
+
 /** `--press` and the options that only mean something with it. */
-function pressOptions(v: { press?: boolean; 'bleed-mm'?: string; marks?: string; signature?: string; grayscale?: boolean }): { press?: PressOptions } {
+function pressOptions(v: { press?: boolean; 'bleed-mm'?: string; marks?: string; signature?: string; grayscale?: boolean }, pod?: PodService): { press?: PressOptions } {
   if (!v.press) {
     const stray = (['bleed-mm', 'marks', 'signature', 'grayscale'] as const).find((k) => v[k] !== undefined);
     if (stray) throw new UsageError(`--${stray} sets up the press edition — add --press`);
     return {};
   }
-  let bleed = DEFAULT_PRESS.bleed;
+  // With --pod the press edition is that service's interior: its bleed on head, foot and outside
+  // edge only, no marks, no cover page (the cover is the wrap); --bleed-mm and --marks still win.
+  let bleed = pod ? PRINT_SERVICES[pod].bleedIn * 72 : DEFAULT_PRESS.bleed;
   if (v['bleed-mm'] !== undefined) {
     const mm = Number(v['bleed-mm']);
     if (v['bleed-mm'].trim() === '' || !Number.isFinite(mm) || mm < 0 || mm > 10) throw new UsageError(`--bleed-mm "${v['bleed-mm']}" is not a bleed — use a number of millimetres from 0 to 10, e.g. 3`);
     bleed = mm * MM;
   }
-  const marks = v.marks ?? DEFAULT_PRESS.marks;
+  const marks = v.marks ?? (pod ? 'none' : DEFAULT_PRESS.marks);
   if (marks !== 'crop' && marks !== 'none') throw new UsageError(`--marks "${marks}" is not a kind of marks — use crop or none`);
   const signature = v.signature === undefined ? DEFAULT_PRESS.signature : Number(v.signature);
   if (!SIGNATURES.includes(signature as Signature)) throw new UsageError(`--signature "${v.signature}" is not a signature — use 4, 8, 16 or 32`);
-  return { press: { ...DEFAULT_PRESS, bleed, marks, signature: signature as Signature, grayscale: v.grayscale ?? false } };
+  return { press: { ...DEFAULT_PRESS, bleed, marks, signature: signature as Signature, grayscale: v.grayscale ?? false, ...(pod ? { coverPage: false, bindingBleed: false } : {}) } };
 }

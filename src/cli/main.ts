@@ -8,6 +8,7 @@ import { BUILD_HELP, parseBuildArgs, UsageError } from './build.parser.js';
 import { runBuild, type Terminal } from './build.runner.js';
 import { printError } from './errors.js';
 import { reportJsonSchema } from '../report/schema.js';
+import { parsePreviewArgs, PREVIEW_HELP } from './preview.parser.js';
 import { parseVerifyArgs, VERIFY_HELP } from './verify.parser.js';
 import { runVerify } from './verify.runner.js';
 
@@ -15,6 +16,7 @@ const HELP = `broadsheet ${VERSION} — articles to an accessible EPUB 3 and a t
 
 Usage:
   broadsheet build [INPUT ...] [options]   build EPUB, PDF and JSON-LD (see broadsheet build --help)
+  broadsheet preview [INPUT ...]           build, serve EPUB and PDF side by side, rebuild on change
   broadsheet verify PATH ...               check a bag (build --bag), or report what an EPUB or PDF claims
   broadsheet catalog [DIR]                 write an OPDS catalogue of the publications built in DIR
   broadsheet init [DIR]                    start a new publication folder that builds at once
@@ -44,6 +46,15 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
         // Loaded only for --watch: the file watcher is not needed by a one-off build.
         if (parsed.watch) return await (await import('./watch.runner.js')).runWatch(parsed, term, env);
         return await runBuild(parsed, term, env);
+      }
+      case 'preview': {
+        const parsed = parsePreviewArgs(rest, env);
+        if (parsed.help) {
+          term.out(PREVIEW_HELP);
+          return 0;
+        }
+        const { runPreview } = await import('./preview.runner.js');
+        return await runPreview(parsed, term);
       }
       case 'verify': {
         const parsed = parseVerifyArgs(rest);

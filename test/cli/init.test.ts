@@ -38,7 +38,8 @@ let article: string;
 
 beforeAll(async () => {
   initRun = await cli(['init', dir]);
-  buildRun = await cli(['build', '.'], dir);
+  // No INPUT: inside a folder init made, build takes the folder itself (the README's flow).
+  buildRun = await cli(['build'], dir);
   const built = path.join(dir, 'build');
   epub = path.join(built, (await readdir(built)).find((f) => f.endsWith('.epub'))!);
   const zip = await JSZip.loadAsync(await readFile(epub));

@@ -356,6 +356,20 @@ export class PdfSurface {
     this.doc.save().lineWidth(lineWidth).strokeColor('#000000').moveTo(x1, y1).lineTo(x2, y2).stroke().restore();
   }
 
+  /**
+   * Runs `draw` with the page turned `degrees` clockwise about (x, y): the title down the spine of a
+   * cover wrap (cover-wrap/). Inside, coordinates are the turned page's. The fill colour is restored
+   * with the graphics state, so the text colour cache is put back with it.
+   */
+  rotated(degrees: number, x: number, y: number, draw: () => void): void {
+    const grey = this.grey;
+    this.doc.save();
+    this.doc.rotate(degrees, { origin: [x, y] });
+    draw();
+    this.doc.restore();
+    this.grey = grey;
+  }
+
   /** A link annotation; returns its handle for the structure tree's OBJR. */
   link(x: number, y: number, width: number, height: number, target: { uri: string } | { dest: string }, contents: string, structParent: number): number {
     const action = 'uri' in target ? this.doc.ref({ S: 'URI', URI: new String(target.uri) }) : this.doc.ref({ S: 'GoTo', D: new String(target.dest) });
