@@ -101,6 +101,11 @@ describe('the press options on the command line', () => {
     expect(parse('--press', '--marks', 'none', '--signature', '16', '--bleed-mm', '3.175', '--grayscale')).toMatchObject({ marks: 'none', signature: 16, grayscale: true, bleed: 9 });
   });
 
+  it("with --pod, make the service's interior: its bleed, no marks, no cover page, no bleed at the binding", () => {
+    expect(parse('--press', '--pod', 'kdp')).toEqual({ bleed: 9, marks: 'none', signature: 4, grayscale: false, coverPage: false, bindingBleed: false });
+    expect(parse('--press', '--pod', 'ingramspark', '--marks', 'crop')).toMatchObject({ marks: 'crop', bleed: 9 });
+  });
+
   it('refuse what is not a press option, saying what to use', () => {
     expect(() => parse('--grayscale')).toThrow(/--grayscale sets up the press edition — add --press/);
     expect(() => parse('--press', '--signature', '6')).toThrow(/--signature "6" is not a signature — use 4, 8, 16 or 32/);
