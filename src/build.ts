@@ -29,6 +29,8 @@ import { writeOutputs, type Output } from './write/output.js';
 import { BLEED } from './write/pdf/page-geometry.js';
 import { trimSize } from './write/pdf/page-size.js';
 import { writePdf } from './write/pdf/index.js';
+import type { PressOptions } from './write/pdf/press/options.js';
+import { reportPreflight, type PreflightReport } from './write/pdf/press/preflight.js';
 
 export interface BuildOptions {
   /** Folders or article files; each is built as its own publication. */
@@ -59,6 +61,8 @@ export interface BuildOptions {
   pod?: PodService;
   /** Interior paper of the print-on-demand edition: sets the spine width. Default `white`. */
   paper?: Paper;
+  /** Also write `<slug>.press.pdf`, the edition for the printer (src/write/pdf/press/). Default: none. */
+  press?: PressOptions;
 }
 
 export interface BuildResult {
@@ -66,6 +70,8 @@ export interface BuildResult {
   outputs: string[];
   /** Warnings of the whole run (errors end it with an InputError instead). */
   warnings: Diagnostic[];
+  /** The preflight report of each publication's PDF, by its slug. */
+  preflight: { slug: string; report: PreflightReport }[];
 }
 
 /**
@@ -92,23 +98,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   diagnostics.checkpoint();
   const files: Output[] = [];
   const slugs = new SlugScope();
+  const preflight: BuildResult['preflight'] = [];
   for (const [index, { pub, folderInput, input }] of publications.entries()) {
     progress?.({ type: 'publication', index, publications: publications.length, input, title: pub.meta.title, articles: pub.articles.length });
     const slug = slugs.unique(pub.meta.slug ?? slugify(pub.meta.title));
-    files.push(...(await buildPublication(pub, slug, options, diagnostics, { folderInput })));
+    files.push(...(await buildPublication(pub, slug, options, diagnostics, { folderInput, preflight: (report) => preflight.push({ slug, report }) })));
   }
   diagnostics.checkpoint();
   progress?.({ type: 'phase', phase: 'write' });
   await writeOutputs(files);
   progress?.({ type: 'done' });
-  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings };
+  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, preflight };
 }
 
 /**
  * Builds one publication in memory: the EPUB, the PDF (a PDF/A-3 with `pdfa3`) and the JSON-LD
  * record, and with `bag` the bag of them. `origin.folderInput` says the publication was a folder (its publication.yaml is a source).
  */
-export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean } = { folderInput: false }): Promise<Output[]> {
+export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean; preflight?: (report: PreflightReport) => void } = { folderInput: false }): Promise<Output[]> {
   // The model as read, before slugs and image ids are filled in: the publication.json of a bag or a PDF/A-3.
   const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
   const progress = options.onProgress;
@@ -134,6 +141,13 @@ export async function buildPublication(pub: Publication, slug: string, options: 
   });
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions, progress };
   const pdf = await writePdf(input);
+  // The press edition: same layout, its own bleed (so its own cover art), no warnings or progress of its own.
+  const pressCover = options.press?.coverPage ? await makeCoverArt({ metadata, image: resolved.cover?.image, alt: resolved.cover?.alt, trim: { widthPt, heightPt }, bleedPt: options.press.bleed }) : cover;
+  const { progress: _drawnOnce, ...quiet } = input;
+  const press = options.press ? await writePdf({ ...quiet, cover: pressCover, diagnostics: new Diagnostics() }, [], options.press) : undefined;
+  const preflight = press?.preflight ?? pdf.preflight;
+  reportPreflight(preflight, diagnostics, options.strict);
+  origin.preflight?.(preflight);
   progress?.({ type: 'phase', phase: 'epub' });
   const epub = await writeEpub(input, pdf.pageMap);
   progress?.({ type: 'phase', phase: 'package' });
@@ -154,8 +168,10 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     { path: path.join(options.outDir, `${slug}.epub`), data: epub },
     { path: path.join(options.outDir, `${slug}.pdf`), data: pdf.bytes },
     { path: path.join(options.outDir, `${slug}.jsonld`), data: record },
+    ...(press ? [{ path: path.join(options.outDir, `${slug}.press.pdf`), data: press.bytes }] : []),
   ];
-  if (options.pod) outputs.push(await podCover(options.pod, options.paper ?? 'white', input, pdf.bytes, slug, options.outDir));
+  // The spine is as thick as the book block the printer gets: the press edition's pages, padded.
+  if (options.pod) outputs.push(await podCover(options.pod, options.paper ?? 'white', input, press?.bytes ?? pdf.bytes, slug, options.outDir));
   if (options.bag && asRead) {
     const fetched = fetchedSources(resolved.images);
     const sources = [...(await collectSources(asRead, origin.folderInput)), ...fetched.files];

@@ -9,6 +9,8 @@ import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
 import { PAPERS, POD_SERVICES, PRINT_SERVICES, type Paper, type PodService } from '../write/cover-wrap/print-services.js';
 import { UsageError } from './usage-error.js';
+import { MM } from '../write/pdf/page-size.js';
+import { DEFAULT_PRESS, SIGNATURES, type PressOptions, type Signature } from '../write/pdf/press/options.js';
 
 export { UsageError } from './usage-error.js';
 
@@ -25,7 +27,8 @@ Options:
       --page-size SIZE   PDF trim size: A4, A5, Letter, 6x9, or WIDTHxHEIGHT with units,
                          e.g. 148mmx210mm (default: publication.yaml's, else A5)
       --bleed            add 3 mm bleed to the PDF (BleedBox; cover art into the bleed)
-      --strict           fail when the EPUB cannot claim accessibility conformance or an image is broken
+      --strict           fail when the EPUB cannot claim accessibility conformance, an image is
+                         broken or the preflight report (printed by every build) has a warning
       --fetch-remote     download remote (http/https) images; without it no network is used and a
                          remote image is replaced by its description and a link to it
       --bag              also write DIR/<slug>.bag/, a BagIt bag for digital libraries: both
@@ -36,6 +39,14 @@ Options:
                          front, 0.125 in bleed, no marks) to kdp or ingramspark specifications
       --paper PAPER      interior paper for --pod, which sets the spine width: white (default),
                          cream or coated (colour interiors; KDP only)
+      --press            also write DIR/<slug>.press.pdf for the printer: bleed, crop and centre
+                         marks, TrimBox/BleedBox, no links or bookmarks, blank pages to the signature
+      --bleed-mm N       the press edition's bleed in mm (default: 3; 0 to 10)
+      --marks KIND       crop (crop and centre marks outside the bleed, the default) or none
+                         (for services that refuse marks: KDP, IngramSpark)
+      --signature N      pages per signature, 4, 8, 16 or 32 (default: 4, perfect binding): the
+                         press edition is padded to a multiple with blank pages at the end
+      --grayscale        the press edition in grey only (images too), for black-and-white printing
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
       --json             print a machine-readable report on stdout (and nothing else there): the
@@ -89,6 +100,11 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         pdfa3: { type: 'boolean' },
         pod: { type: 'string' },
         paper: { type: 'string' },
+        press: { type: 'boolean' },
+        'bleed-mm': { type: 'string' },
+        marks: { type: 'string' },
+        signature: { type: 'string' },
+        grayscale: { type: 'boolean' },
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
         debug: { type: 'boolean' },
@@ -132,6 +148,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       bag: v.bag ?? false,
       pdfa3: v.pdfa3 ?? false,
       ...(pod ? { pod, paper } : {}),
+      ...pressOptions(v, pod),
       sourceDateEpoch: epoch ? Number(epoch) : undefined,
       imageLimits: {
         ...DEFAULT_IMAGE_LIMITS,
@@ -173,4 +190,26 @@ function megabytes(value: string | undefined, flag: string): number | undefined 
  */
 function defaultInput(): string {
   return !existsSync('content') && existsSync('publication.yaml') ? '.' : 'content';
+}
+
+/** `--press` and the options that only mean something with it. */
+function pressOptions(v: { press?: boolean; 'bleed-mm'?: string; marks?: string; signature?: string; grayscale?: boolean }, pod?: PodService): { press?: PressOptions } {
+  if (!v.press) {
+    const stray = (['bleed-mm', 'marks', 'signature', 'grayscale'] as const).find((k) => v[k] !== undefined);
+    if (stray) throw new UsageError(`--${stray} sets up the press edition — add --press`);
+    return {};
+  }
+  // With --pod the press edition is that service's interior: its bleed on head, foot and outside
+  // edge only, no marks, no cover page (the cover is the wrap); --bleed-mm and --marks still win.
+  let bleed = pod ? PRINT_SERVICES[pod].bleedIn * 72 : DEFAULT_PRESS.bleed;
+  if (v['bleed-mm'] !== undefined) {
+    const mm = Number(v['bleed-mm']);
+    if (v['bleed-mm'].trim() === '' || !Number.isFinite(mm) || mm < 0 || mm > 10) throw new UsageError(`--bleed-mm "${v['bleed-mm']}" is not a bleed — use a number of millimetres from 0 to 10, e.g. 3`);
+    bleed = mm * MM;
+  }
+  const marks = v.marks ?? (pod ? 'none' : DEFAULT_PRESS.marks);
+  if (marks !== 'crop' && marks !== 'none') throw new UsageError(`--marks "${marks}" is not a kind of marks — use crop or none`);
+  const signature = v.signature === undefined ? DEFAULT_PRESS.signature : Number(v.signature);
+  if (!SIGNATURES.includes(signature as Signature)) throw new UsageError(`--signature "${v.signature}" is not a signature — use 4, 8, 16 or 32`);
+  return { press: { ...DEFAULT_PRESS, bleed, marks, signature: signature as Signature, grayscale: v.grayscale ?? false, ...(pod ? { coverPage: false, bindingBleed: false } : {}) } };
 }

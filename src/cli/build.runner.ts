@@ -10,6 +10,7 @@ import type { BuildEvent, ProgressListener } from '../progress/events.js';
 import { StatusLine } from '../progress/status-line.js';
 import { wantsColor, wantsStatusLine, type ErrorStream } from '../progress/terminal.js';
 import { ReportCollector } from '../report/collect.js';
+import { preflightSummary } from '../write/pdf/press/preflight.js';
 import type { ParsedBuild } from './build.parser.js';
 
 export interface Terminal {
@@ -59,6 +60,9 @@ export async function runBuild(parsed: ParsedBuild, term: Terminal, env: NodeJS.
     term.out(JSON.stringify(doc, null, 2));
   } else if (!parsed.quiet) {
     for (const file of result.outputs) term.out(`wrote ${file}`);
+    // The preflight's warnings are printed with every build's; its summary (pages, signature,
+    // padding, spine) when there is a press edition, for whoever sends it to the printer.
+    if (options.press) for (const { slug, report: preflight } of result.preflight) term.out(preflightSummary(preflight, slug));
   }
   return 0;
 }

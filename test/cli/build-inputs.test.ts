@@ -61,6 +61,6 @@ describe('broadsheet build', () => {
     });
     const run = cli(['build', path.join(dir, 'a.md'), '--out', path.join(dir, 'out')]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/warning: the cover image \(1200×800 px\) prints at \d+ dpi .* below the 300 dpi print needs — use a cover image at least/);
+    expect(run.stderr).toMatch(/warning: preflight: page i: the cover image \(1200×800 px\) prints at \d+ dpi .* below the 300 dpi print needs — use a cover image at least/);
   });
 });

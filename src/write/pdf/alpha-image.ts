@@ -43,16 +43,22 @@ export function pngHasAlpha(data: Uint8Array): boolean {
 /** Decodes a PNG with transparency to 8-bit samples (sRGB, as sharp converts) and splits them. */
 export async function splitAlpha(data: Uint8Array): Promise<SplitImage> {
   const sharp = (await import('sharp')).default;
-  const { data: raw, info } = await sharp(data).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  const image = sharp(data);
+  // A grey PNG stays grey: sharp hands back sRGB (and its b-w conversion drops the alpha), whose
+  // three channels are then equal, so the first is the grey. The grey press edition depends on it.
+  const { space, channels: inputChannels } = await image.metadata();
+  const grey = space === 'b-w' || space === 'grey16' || inputChannels === 2;
+  const { data: raw, info } = await image.ensureAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   const channels = info.channels;
   if (channels !== 2 && channels !== 4) throw new Error(`expected grey or RGB with alpha, got ${channels} channels`);
-  const colors = channels === 2 ? 1 : 3;
+  const colors = channels === 2 || grey ? 1 : 3;
   const pixels = info.width * info.height;
   const color = new Uint8Array(pixels * colors);
   const alpha = new Uint8Array(pixels);
   let opaque = true;
   for (let p = 0, i = 0, c = 0; p < pixels; p++) {
-    for (let k = 0; k < colors; k++) color[c++] = raw[i++]!;
+    for (let k = 0; k < colors; k++) color[c++] = raw[i + k]!;
+    i += channels - 1;
     const a = raw[i++]!;
     alpha[p] = a;
     if (a !== 255) opaque = false;

@@ -19,7 +19,9 @@ import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
 import { fontRuns } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
-import { trimBox } from './page-geometry.js';
+import { pressOrigin, trimBox } from './page-geometry.js';
+import { grayOf, grayOfCmyk } from './press/grayscale.js';
+import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import type { Face } from './text-style.js';
 import { encodeRun, num, utf16Hex, type EncodedRun, type SubsetFont } from './text/glyph-run.js';
 
@@ -55,6 +57,18 @@ export interface SurfaceOptions {
   iccProfile: Uint8Array;
   /** PDF/A-3 associated files (ISO 19005-3 §6.8), embedded and listed in the catalog's /AF. */
   attachments?: readonly Attachment[];
+  /** The press edition: pages on a MediaBox grown for printer's marks, optionally all grey. */
+  press?: SurfacePress;
+}
+
+/** How the press edition puts the layout on the sheet (press/). */
+export interface SurfacePress {
+  /** Crop and centre marks, and the slug they need around the BleedBox (press/marks.ts). */
+  marks: PrinterMarks;
+  /** Every colour as DeviceGray (press/grayscale.ts); images arrive grey already. */
+  grayscale: boolean;
+  /** Bleed on the binding edge too (default); without it, only head, foot and outside (press/options.ts). */
+  bindingBleed: boolean;
 }
 
 /** A file embedded as a PDF/A-3 associated file (see `PdfSurface.embed`). */
@@ -73,7 +87,7 @@ export interface Attachment {
 /** Properties of a marked-content sequence (ISO 32000-1 §14.6). */
 export type Marked =
   | { tag: string; mcid: number }
-  | { artifact: 'Pagination' | 'Layout'; subtype?: 'Header' | 'Footer' }
+  | { artifact: 'Pagination' | 'Layout' | 'Page'; subtype?: 'Header' | 'Footer' }
   | { tag: 'Span'; actualText: string };
 
 type Doc = PDFKit.PDFDocument;
@@ -138,6 +152,7 @@ export class PdfSurface {
       ref.end(undefined);
       dict(doc._root).Metadata = ref;
     };
+    if (options.press?.grayscale) this.grayscale();
   }
 
   /**
@@ -187,10 +202,13 @@ export class PdfSurface {
   /** Starts page `index` with its boxes and its key in the structure parent tree. */
   addPage(index: number): void {
     this.flushContent();
-    this.doc.addPage({ size: [this.g.mediaWidth, this.g.mediaHeight], margin: 0 });
+    if (this.options.press) this.addPressPage(index);
+    else this.doc.addPage({ size: [this.g.mediaWidth, this.g.mediaHeight], margin: 0 });
     const page = this.doc.page.dictionary;
-    dict(page).TrimBox = trimBox(this.g);
-    if (this.g.bleed > 0) dict(page).BleedBox = [0, 0, this.g.mediaWidth, this.g.mediaHeight];
+    if (!this.options.press) {
+      dict(page).TrimBox = trimBox(this.g);
+      if (this.g.bleed > 0) dict(page).BleedBox = [0, 0, this.g.mediaWidth, this.g.mediaHeight];
+    }
     // One parent-tree entry per page, keyed by page index (annotations come after all pages).
     dict(page).StructParents = index;
     // PDF/UA-1 §7.18.3: tab order follows the structure on every page with annotations.
@@ -228,7 +246,9 @@ export class PdfSurface {
     if (this.grey !== grey) {
       // Colour operators are allowed inside a text object (ISO 32000-1 §9.4, figure 9).
       this.flushTj();
-      this.content.push(grey ? '0.333 0.333 0.333 rg' : '0 0 0 rg');
+      // The grey press edition sets even text colours in DeviceGray (press/grayscale.ts).
+      if (this.options.press?.grayscale) this.content.push(grey ? '0.333 g' : '0 g');
+      else this.content.push(grey ? '0.333 0.333 0.333 rg' : '0 0 0 rg');
       this.grey = grey;
     }
     const runs = fontRuns(text, face);
@@ -246,6 +266,7 @@ export class PdfSurface {
    */
   private glyphRun(text: string, font: FontId, x: number, y: number, size: number, tracking: number): number {
     const f = this.embedded(font);
+    this.usedFontIds.add(f.id);
     if (!this.pageFonts.has(f.id)) {
       const page = this.doc.page as unknown as { fonts: Record<string, unknown> };
       page.fonts[f.id] = f.ref();
@@ -446,6 +467,87 @@ export class PdfSurface {
     }
   }
 
+  // --- The press edition (press/): grown MediaBox, printer's marks, grey colours. ---
+
+  /**
+   * A page of the press edition: the MediaBox grown by the marks' slug on every side, BleedBox and
+   * TrimBox inside it, the marks drawn in the slug, then everything else shifted by the slug so that
+   * layout's coordinates (origin at the BleedBox's corner) hold unchanged.
+   *
+   * The marks are an Artifact of /Type /Page: ISO 32000-1 §14.8.2.2.1 names "cut marks and colour
+   * bars" as the example of Page artifacts, "production aids extraneous to the document itself".
+   * Not PrinterMark annotations (§12.5.6.20): the press edition has no annotations at all, which is
+   * what print shops' preflight asks. They are drawn in the registration colour, /Separation /All
+   * (§8.6.6.4: marks that must show on every plate), with a DeviceGray alternate, which PDF/A-2
+   * allows beside an RGB OutputIntent where a DeviceCMYK one would not be.
+   */
+  private addPressPage(index: number): void {
+    const { marks, bindingBleed } = this.options.press!;
+    const s = marks.slug;
+    const origin = pressOrigin(this.g, index, s, bindingBleed);
+    const width = this.g.mediaWidth + 2 * s - (origin.bindingBleed ? 0 : this.g.bleed);
+    const height = this.g.mediaHeight + 2 * s;
+    this.doc.addPage({ size: [width, height], margin: 0 });
+    const page = this.doc.page.dictionary;
+    const [l, b, r, t] = trimBox(this.g);
+    dict(page).TrimBox = [l + origin.x, b + origin.y, r + origin.x, t + origin.y];
+    dict(page).BleedBox = [s, s, width - s, height - s];
+    if (marks.lines.length > 0) {
+      (this.doc.page as unknown as { colorSpaces: Record<string, unknown> }).colorSpaces.CSAll = this.registration();
+      const ops = ['/Artifact <</Type /Page>> BDC', 'q', '/CSAll CS 1 SCN', `${num(MARK_WEIGHT)} w`, '0 J'];
+      for (const m of marks.lines) ops.push(`${num(m.x1)} ${num(m.y1)} m ${num(m.x2)} ${num(m.y2)} l S`);
+      for (const c of marks.circles) ops.push(circlePath(c.cx, c.cy, c.r), 'S');
+      ops.push('Q', 'EMC');
+      this.doc.addContent(ops.join('\n'));
+    }
+    this.doc.translate(origin.x, origin.y);
+  }
+
+  private registrationRef: Ref | undefined;
+
+  /** `[/Separation /All /DeviceGray f]`, tint 1 = black (one object for the whole file). */
+  private registration(): Ref {
+    if (!this.registrationRef) {
+      const fn = this.doc.ref({ FunctionType: 2, Domain: [0, 1], C0: [1], C1: [0], N: 1 });
+      fn.end(undefined);
+      this.registrationRef = this.doc.ref(['Separation', 'All', 'DeviceGray', fn] as unknown as Record<string, unknown>);
+      this.registrationRef.end(undefined);
+    }
+    return this.registrationRef;
+  }
+
+  /**
+   * Turns every colour pdfkit and svg-to-pdfkit set (fills, strokes, gradient stops) into DeviceGray:
+   * pdfkit picks the colour space from the length of the normalised colour, so a one-component
+   * colour is written as `/DeviceGray cs g scn` and a gradient of them gets a DeviceGray shading.
+   */
+  private grayscale(): void {
+    const doc = this.doc as unknown as { _normalizeColor(c: unknown): unknown; _getColorSpace(c: unknown): string };
+    const normalize = doc._normalizeColor.bind(doc);
+    const space = doc._getColorSpace.bind(doc);
+    doc._normalizeColor = (color: unknown): unknown => {
+      const c = normalize(color);
+      if (!Array.isArray(c)) return c;
+      if (c.length === 3) return [grayOf(c[0], c[1], c[2])];
+      if (c.length === 4) return [grayOfCmyk(c[0], c[1], c[2], c[3])];
+      return c;
+    };
+    doc._getColorSpace = (color: unknown): string => (Array.isArray(color) && color.length === 1 ? 'DeviceGray' : space(color));
+  }
+
+  /**
+   * Fonts drawn with that are not embedded (for the preflight). Every font broadsheet uses comes
+   * from the registry and is embedded, so this is a guard against a regression: pdfkit's standard
+   * 14 fonts (an `AFMFont`, no `subset`) are the only ones it writes without their program.
+   */
+  fontsNotEmbedded(): string[] {
+    const families = (this.doc as unknown as { _fontFamilies: Record<string, { id: string; name?: string; subset?: unknown }> })._fontFamilies;
+    const used = new Set(this.usedFontIds);
+    return Object.values(families).filter((f) => used.has(f.id) && f.subset === undefined).map((f) => f.name ?? f.id).sort();
+  }
+
+  private readonly usedFontIds = new Set<string>();
+
   /** The objects API for the structure tree and the catalog. */
   objects(): PdfObjects {
     const doc = this.doc;
@@ -557,5 +659,17 @@ interface EmbeddableImage {
   obj: unknown;
   image?: unknown;
   embed(doc: Doc): void;
+}
+
+/** A circle as four Bézier arcs (the standard 0.5523 control distance), for the centre marks. */
+function circlePath(cx: number, cy: number, r: number): string {
+  const k = 0.5523 * r;
+  return [
+    `${num(cx + r)} ${num(cy)} m`,
+    `${num(cx + r)} ${num(cy + k)} ${num(cx + k)} ${num(cy + r)} ${num(cx)} ${num(cy + r)} c`,
+    `${num(cx - k)} ${num(cy + r)} ${num(cx - r)} ${num(cy + k)} ${num(cx - r)} ${num(cy)} c`,
+    `${num(cx - r)} ${num(cy - k)} ${num(cx - k)} ${num(cy - r)} ${num(cx)} ${num(cy - r)} c`,
+    `${num(cx + k)} ${num(cy - r)} ${num(cx + r)} ${num(cy - k)} ${num(cx + r)} ${num(cy)} c`,
+  ].join('\n');
 }
 

@@ -25,16 +25,24 @@ import { baselineIn, type Unit } from './layout/flow.js';
 import { COVER_IMAGE, coverPage, titlePage, tocUnits, type TocEntry } from './layout/front-matter.js';
 import type { LaidOutPage, OutlineEntry, PageItem } from './layout/page-items.js';
 import { paginate, type BodyPage } from './layout/paginate.js';
-import { isRecto, pageGeometry, textArea, type PageGeometry } from './page-geometry.js';
+import { isRecto, pageGeometry, pressOrigin, textArea, type PageGeometry } from './page-geometry.js';
 import { documentNode, structChild, type StructNode } from './tag/struct-node.js';
 import { writeStructureTree } from './tag/structure-tree.js';
 import { memoizeMeasurer } from './typeset/measure.js';
+import { grayImage } from './press/grayscale.js';
+import { printerMarks } from './press/marks.js';
+import { offsetBoxes } from './press/offset-structure.js';
+import { DEFAULT_PRESS, type PressOptions } from './press/options.js';
+import { pressPages } from './press/pages.js';
+import { preflight, type LowResolutionImage, type PreflightReport } from './press/preflight.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
   pageMap: PageMap;
-  /** Pages in the PDF, front matter included. */
+  /** Pages in the PDF, front matter included (the press edition's blank pages too). */
   pageCount: number;
+  /** What a print shop's checker would flag on these pages (press/preflight.ts). */
+  preflight: PreflightReport;
 }
 
 /** The sRGB profile embedded as the PDF/A OutputIntent (assets/icc/README.md). */
@@ -56,13 +64,16 @@ export function romanNumeral(n: number): string {
 
 /**
  * Writes the PDF. Deterministic: the same input gives the same bytes (dates from the metadata
- * record, the file ID from the identifier). Warnings (missing glyphs, low-resolution images) go
- * to `input.diagnostics`.
+ * record, the file ID from the identifier). Warnings (missing glyphs) go to `input.diagnostics`;
+ * print problems (low-resolution images, small text) to the preflight report.
+ *
+ * With `press`, the press edition of the same layout (press/): bleed and printer's marks on a grown
+ * MediaBox, no links, destinations or bookmarks, blank pages to the signature, optionally grey.
  */
-export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = []): Promise<PdfResult> {
+export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = [], press?: PressOptions): Promise<PdfResult> {
   const { publication: pub, metadata, progress } = input;
   progress?.({ type: 'phase', phase: 'layout' });
-  const g = pageGeometry(input.options.pageSize, input.options.bleed);
+  const g = press ? pageGeometry(input.options.pageSize, true, press.bleed) : pageGeometry(input.options.pageSize, input.options.bleed);
   const measurer = memoizeMeasurer(fontMeasurer);
   const root = documentNode(metadata.lang);
   const area = textArea(g, 0);
@@ -78,6 +89,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
 
   // Characters no embedded font has, per article: reported once per article after layout.
   const missingGlyphs = new Map<number, Map<string, number>>();
+  const lowResolution: LowResolutionImage[] = [];
   const context = (article: Article, i: number): FlowContext => ({
     article: i,
     measurer,
@@ -101,25 +113,13 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
       },
     },
     lowResolution(image, dpi, widthPt): void {
-      input.diagnostics.warn({
-        code: 'pdf.image.low-resolution',
-        ...(article.origin !== undefined ? { file: article.origin } : {}),
-        message: `"${article.meta.title}": image ${image.file.split(/[\\/]/).pop() ?? image.id} (${image.width}×${image.height} px) prints ${Math.round((widthPt / 72) * 25.4)} mm wide at ${dpi} dpi, below the 300 dpi print needs`,
-        fix: `use an image at least ${Math.ceil(((widthPt / 72) * 300))} px wide`,
-      });
+      // Reported by the preflight, which knows the page the figure lands on.
+      lowResolution.push({ article: i, image, dpi, widthPt });
     },
   });
 
   // Front matter first in the structure (it is drawn first), then the articles.
   const coverItems = coverPage(input.cover, g, root);
-  const coverDpi = Math.floor(Math.min(input.cover.print.width / (g.mediaWidth / 72), input.cover.print.height / (g.mediaHeight / 72)));
-  if (input.cover.origin === 'image' && coverDpi < 300) {
-    input.diagnostics.warn({
-      code: 'pdf.cover.low-resolution',
-      message: `the cover image (${input.cover.print.width}×${input.cover.print.height} px) prints at ${coverDpi} dpi on a ${Math.round((g.mediaWidth / 72) * 25.4)}×${Math.round((g.mediaHeight / 72) * 25.4)} mm page, below the 300 dpi print needs`,
-      fix: `use a cover image at least ${Math.ceil((g.mediaWidth / 72) * 300)}×${Math.ceil((g.mediaHeight / 72) * 300)} px`,
-    });
-  }
   const frontCtx = context(pub.articles[0]!, 0);
   const titleItems = titlePage(metadata, g, root, { ...frontCtx, inline: { ...frontCtx.inline, missing: () => undefined } });
   const tocTitle = contentsTitle(metadata.lang);
@@ -163,33 +163,53 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     pages.push({ index: p.index, label: folio(p.index), items: [...runningHead(g, p, pub.articles, metadata.title), ...p.items, ...furniture(g, p.index, folio(p.index), undefined)], ...(start ? { start } : {}) });
   }
 
+  // The press edition: same pages without links and destinations, blank pages at the end.
+  const marks = press ? printerMarks(g.trimWidth, g.trimHeight, g.bleed, press.marks) : undefined;
+  const drawn = press ? pressPages(pages, press.signature, folio, press.coverPage).pages : pages;
+
   const surface = new PdfSurface({
     geometry: g,
     info: pdfInfo(metadata),
-    // Associated files are what PDF/A-3 adds to PDF/A-2 (ISO 19005-3 §6.8).
-    xmp: xmpPacket(metadata, { pdfa: { part: attachments.length > 0 ? 3 : 2, conformance: 'U' }, pdfua: 1, associatedFiles: attachments.map((a) => `${a.name} (${a.mediaType}; ${a.relationship})`) }),
+    // Associated files are what PDF/A-3 adds to PDF/A-2 (ISO 19005-3 §6.8). The press edition
+    // claims no PDF/UA: it drops the link annotations and bookmarks PDF/UA-1 asks for (§7.18.5).
+    xmp: xmpPacket(metadata, { pdfa: { part: attachments.length > 0 ? 3 : 2, conformance: 'U' }, ...(press ? {} : { pdfua: 1 as const }), associatedFiles: attachments.map((a) => `${a.name} (${a.mediaType}; ${a.relationship})`) }),
     lang: metadata.lang,
     fileId: createHash('md5').update(metadata.identifier).digest(),
     iccProfile: new Uint8Array(await readFile(ICC_PROFILE)),
     attachments,
+    ...(press && marks ? { press: { marks, grayscale: press.grayscale, bindingBleed: press.bindingBleed } } : {}),
   });
-  await surface.registerImage(COVER_IMAGE, input.cover.print.data);
+  // Full resolution always; in grey for a grey press edition.
+  const bitmap = (data: Uint8Array, mediaType: 'image/jpeg' | 'image/png'): Promise<Uint8Array> | Uint8Array => (press?.grayscale ? grayImage(data, mediaType) : data);
+  if (press?.coverPage !== false) await surface.registerImage(COVER_IMAGE, await bitmap(input.cover.print.data, input.cover.print.mediaType));
   for (const id of [...input.images.keys()].sort()) {
     const print = input.images.get(id)!.print;
-    if (print.kind === 'bitmap') await surface.registerImage(id, print.data);
+    if (print.kind === 'bitmap') await surface.registerImage(id, await bitmap(print.data, print.mediaType));
     else surface.registerSvg(id, print.svg);
   }
 
   progress?.({ type: 'phase', phase: 'draw' });
-  const record = drawPages(surface, pages, g.mediaHeight, progress && ((done) => progress({ type: 'page', done, of: pages.length })));
+  const record = drawPages(surface, drawn, g.mediaHeight, progress && ((done) => progress({ type: 'page', done, of: drawn.length })));
+  if (press && marks) offsetBoxes(root, (page) => pressOrigin(g, page, marks.slug, press.bindingBleed));
   const outline: OutlineEntry[] = [...toc.outline, ...body.outline];
-  surface.outline(outline);
+  if (!press) surface.outline(outline);
   const pdf = surface.objects();
   pdf.catalog('PageLabels', { Nums: [0, { S: pdf.name('r') }, firstBody, { S: pdf.name('D') }] });
   writeStructureTree(root, record, pdf);
   const bytes = await surface.finish();
   const starts: PageStart[] = pages.flatMap((p) => (p.start ? [p.start] : []));
-  return { bytes, pageMap: { source: metadata.identifier, pages: starts }, pageCount: pages.length };
+  const articleOf = new Map(body.pages.map((p) => [p.index, p.article]));
+  const report = preflight({
+    pages,
+    articleOf: (index) => articleOf.get(index),
+    articles: pub.articles.map((a) => ({ title: a.meta.title, ...(a.origin !== undefined ? { file: a.origin } : {}) })),
+    lowResolution,
+    // The cover art fills the page with its bleed; a generated cover is rendered at 300 dpi.
+    ...(input.cover.origin === 'image' ? { cover: { width: input.cover.print.width, height: input.cover.print.height, pageWidth: g.mediaWidth, pageHeight: g.mediaHeight } } : {}),
+    fontsNotEmbedded: surface.fontsNotEmbedded(),
+    signature: press?.signature ?? DEFAULT_PRESS.signature,
+  });
+  return { bytes, pageMap: { source: metadata.identifier, pages: starts }, pageCount: drawn.length, preflight: report };
 }
 
 /** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */

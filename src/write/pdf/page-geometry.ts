@@ -35,9 +35,10 @@ export interface PageGeometry {
  * narrower than outside, foot deeper than head) scaled to the page, and the body size grows from
  * 9.5 pt on small pages to 11 pt on A4/Letter so that a line keeps about 60–70 characters.
  */
-export function pageGeometry(spec: string, bleed: boolean): PageGeometry {
+export function pageGeometry(spec: string, bleed: boolean, bleedPt = BLEED): PageGeometry {
   const [trimWidth, trimHeight] = parsePageSize(spec);
-  const b = bleed ? BLEED : 0;
+  // The press edition asks for its own bleed (`--bleed-mm`); the reading PDF's is always 3 mm.
+  const b = bleed ? bleedPt : 0;
   const fontSize = clamp(trimWidth / 42, 9.5, 11);
   return {
     trimWidth,
@@ -74,6 +75,20 @@ export function textArea(g: PageGeometry, pageIndex: number): Rect {
 /** TrimBox in PDF user space (origin bottom-left): [llx, lly, urx, ury]. */
 export function trimBox(g: PageGeometry): [number, number, number, number] {
   return [g.bleed, g.bleed, g.bleed + g.trimWidth, g.bleed + g.trimHeight];
+}
+
+/**
+ * Where the press edition puts layout's origin (the corner of the full-bleed page) on page `index`:
+ * `slug` in from the MediaBox's corner for printer's marks, and, for print-on-demand interiors
+ * (`bindingBleed` false, only without marks), no bleed on the binding edge: KDP's interior page is
+ * trim + bleed wide (head, foot and outside edge only), so a recto, bound on its left, starts at
+ * its trim line. With marks every side keeps its bleed: the printer trims the block itself.
+ * Points in the drawing's top-down space; the same shift in PDF user space, whose y axis runs up
+ * from a MediaBox as much taller as it is shifted.
+ */
+export function pressOrigin(g: PageGeometry, index: number, slug: number, bindingBleed: boolean): { x: number; y: number; bindingBleed: boolean } {
+  const keep = bindingBleed || slug > 0;
+  return { x: slug - (!keep && isRecto(index) ? g.bleed : 0), y: slug, bindingBleed: keep };
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -135,8 +135,8 @@ describe('writePdf on the rich fixture', () => {
     expect(xmp).toContain('pdfaSchema:prefix>pdfuaid<');
   });
 
-  it('warns about images below 300 dpi', () => {
-    const messages = input.diagnostics.warnings.map((d) => d.message).join('\n');
+  it('reports images below 300 dpi in its preflight report (the build prints it)', () => {
+    const messages = result.preflight.findings.map((f) => f.message).join('\n');
     expect(messages).toMatch(/ornament16\.png.*dpi/);
   });
 
