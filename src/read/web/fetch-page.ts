@@ -5,6 +5,7 @@
  * the server or the page declares, as browsers do.
  * https://html.spec.whatwg.org/multipage/parsing.html#determining-the-character-encoding
  */
+import iconv from 'iconv-lite';
 import { megabytes } from '../../images/image.js';
 
 export interface PageFetchLimits {
@@ -73,7 +74,7 @@ export async function fetchPage(address: string, limits: PageFetchLimits = DEFAU
     const bytes = await readCapped(response, limits.maxBytes);
     if (bytes === undefined) return { message: `is over the ${megabytes(limits.maxBytes)} limit`, fix: 'raise the limit with --max-article-mb', status: response.status };
     const encoding = pageEncoding(bytes, contentType);
-    return { url, html: new TextDecoder(encoding).decode(bytes), encoding };
+    return { url, html: decode(bytes, encoding), encoding };
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || (error.name === 'AbortError' && signal.aborted));
     const reason = timedOut ? `no complete answer within ${limits.timeoutMs / 1000} s` : networkReason(error);
@@ -141,6 +142,17 @@ export function pageEncoding(bytes: Uint8Array, contentType: string): string {
     if (found) return found.startsWith('utf-16') ? 'utf-8' : found;
   }
   return 'utf-8';
+}
+
+/**
+ * Decodes with iconv-lite where it knows the encoding: Node 20's TextDecoder decodes
+ * `windows-1252` as Latin-1 (the curly quotes, € and œ at 0x80–0x9F come out as control
+ * characters; nodejs/node#56542), and that is the most common legacy encoding of the web.
+ * TextDecoder still maps the page's label to its WHATWG name (where `iso-8859-1` means windows-1252).
+ */
+function decode(bytes: Uint8Array, encoding: string): string {
+  if (encoding !== 'utf-8' && iconv.encodingExists(encoding)) return iconv.decode(Buffer.from(bytes), encoding);
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 function known(label: string | undefined): string | undefined {
