@@ -6,6 +6,7 @@ import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
+import { isWebAddress } from '../read/web/address.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -99,6 +100,9 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
   const timeout = v['fetch-timeout'] === undefined ? undefined : Number(v['fetch-timeout']);
   if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) throw new UsageError(`--fetch-timeout "${v['fetch-timeout']}" is not a positive number of seconds`);
   if (v.title !== undefined && v.title.trim() === '') throw new UsageError('--title is empty — give the publication a title');
+  if (v.title !== undefined && !parsed.positionals.some(isWebAddress)) {
+    throw new UsageError('--title names the publication that web addresses make — give it with URL inputs, or set `title:` in publication.yaml');
+  }
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
     throw new UsageError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds`);

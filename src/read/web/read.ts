@@ -13,10 +13,7 @@ import { assemble, type ReadOptions, type ReadOutcome } from '../publication.js'
 import type { ReadResult } from '../types.js';
 import { DEFAULT_PAGE_LIMITS, fetchPage, type PageFetchLimits } from './fetch-page.js';
 
-/** An input that is a web address (`https://…`; other schemes are refused by the fetcher, not taken for files). */
-export function isWebAddress(input: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
-}
+export { isWebAddress } from './address.js';
 
 export interface WebReadOptions extends ReadOptions {
   /** `--fetch-remote`: without it no page is downloaded, and each URL is an error saying so. */
