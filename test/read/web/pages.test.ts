@@ -138,3 +138,15 @@ describe('--extract', () => {
     expect(words(allText(candidate))).toEqual(words('One paragraph of a note about the harbour. A link Another link'));
   });
 });
+
+describe('the command line', () => {
+  it('takes --extract, --title with URLs and --fetch-timeout, and refuses what makes no sense', async () => {
+    const { parseBuildArgs, UsageError } = await import('../../../src/cli/build.parser.js');
+    const parsed = parseBuildArgs(['https://example.org/a', 'https://example.org/b', '--fetch-remote', '--extract', 'never', '--title', ' Weekend reading ', '--fetch-timeout', '2.5'], {});
+    expect(parsed.options).toMatchObject({ extract: 'never', title: 'Weekend reading', pageFetch: { timeoutMs: 2500 }, fetchRemote: true });
+    expect(parseBuildArgs(['page.html'], {}).options.extract).toBe('auto');
+    expect(() => parseBuildArgs(['page.html', '--extract', 'sometimes'], {})).toThrow(new UsageError('--extract "sometimes" is not a mode — use auto, always or never'));
+    expect(() => parseBuildArgs(['page.html', '--title', 'X'], {})).toThrow(/--title names the publication that web addresses make/);
+    expect(() => parseBuildArgs(['https://example.org/a', '--fetch-timeout', '0'], {})).toThrow(/--fetch-timeout "0" is not a positive number/);
+  });
+});
