@@ -146,7 +146,7 @@ function warnFurniture(file: string, dropped: Dropped[], ctx: ReadContext): void
     file,
     message: `left out ${total} word${total === 1 ? '' : 's'} of page furniture: ${shown}${more}`,
     fix: 'if any of it is article text, put the whole article in one <article> element, or build with --extract never to keep the whole page',
-    details: dropped.map((d) => `${d.line !== undefined ? `${d.line}:${d.column ?? 1}: ` : ''}${d.where} (${d.words}): “${d.text}”`),
+    details: [...dropped].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).map((d) => `${d.line !== undefined ? `${d.line}:${d.column ?? 1}: ` : ''}${d.where} (${d.words}): “${d.text}”`),
   });
 }
 
