@@ -93,10 +93,16 @@ export function articleContent(document: Root, guide?: ReadabilityPick): Article
 const SHIELDED = new Set(['aside', 'blockquote', 'figure', 'figcaption', 'picture', 'h1', 'header', 'hgroup', 'table', 'pre']);
 
 /**
+ * Blocks whose absence from Readability's article means it dropped them. Phrasing elements are not
+ * judged: Readability unwraps some while keeping their words (a `javascript:` link becomes its text).
+ */
+const JUDGED = new Set(['div', 'section', 'ul', 'ol', 'dl', 'li', 'p', 'form', 'fieldset', 'footer', 'address', 'details', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
  * The article as Readability sees it: the nearest element holding everything it kept (the body when
- * that is the page), and which elements it dropped. An element counts as dropped only when neither
- * it nor anything inside it survived, and it is not of a SHIELDED kind (a site's own header is
- * still left out by the page rules).
+ * that is the page), and which elements it dropped. A block counts as dropped only when neither it
+ * nor anything inside it survived; nothing inside a SHIELDED element is judged (a site's own header
+ * is still left out by the page rules).
  */
 function guidedArticle(page: Parents, guide: ReadabilityPick, parents: ParentMap): { element?: Element; how: 'readability'; extraneous: (node: Element) => boolean } {
   const kept = [...guide.kept].filter((e) => subtreeWords(e) > 0);
@@ -109,7 +115,7 @@ function guidedArticle(page: Parents, guide: ReadabilityPick, parents: ParentMap
     }
   }
   const extraneous = (node: Element): boolean =>
-    !holdsKept.has(node) && !guide.kept.has(node) && !SHIELDED.has(node.tagName);
+    JUDGED.has(node.tagName) && !holdsKept.has(node) && !guide.kept.has(node);
   const element = container && container !== page && !hasTag(container, 'body', 'html') ? container : undefined;
   return { ...(element && { element }), how: 'readability', extraneous };
 }

@@ -111,7 +111,8 @@ function readLinkedData(blocks: Sourced[], file: string, ctx: ReadContext): { li
  * The article part of the page (see content.ts), by `--extract`: `never` keeps the whole body;
  * `auto` asks Readability only on a whole page without one clear `<article>` (a fragment, a page
  * with its story in `<article>` and a live blog keep content.ts's choice); `always` asks it on every
- * whole page. When Readability finds no article, content.ts's choice stands.
+ * whole page. When Readability finds no article (in `auto`, also when it finds the page too short
+ * to be an article page), content.ts's choice stands.
  */
 function chooseContent(document: Root, ctx: ReadContext): { content: ArticleContent; guide?: ReadabilityPick } {
   const mode = ctx.extract ?? 'auto';
@@ -122,7 +123,7 @@ function chooseContent(document: Root, ctx: ReadContext): { content: ArticleCont
   const wholePage = body?.position !== undefined;
   const unclear = content.how === 'main' || content.how === 'body';
   if (!wholePage || (mode === 'auto' && !unclear)) return { content };
-  const guide = readabilityPick(document);
+  const guide = readabilityPick(document, { onlyArticlePages: mode === 'auto' });
   return guide ? { content: articleContent(document, guide), guide } : { content };
 }
 

@@ -43,15 +43,17 @@ interface ReadabilityResult {
 }
 
 type ReadabilityClass = new (doc: unknown, options?: Record<string, unknown>) => { parse(): ReadabilityResult | null };
+type Readerable = (doc: unknown, options?: { minContentLength?: number; minScore?: number }) => boolean;
 type ParseHtml = (html: string) => { document: unknown };
+interface Engine { Readability: ReadabilityClass; isProbablyReaderable: Readerable; parseHTML: ParseHtml }
 
 const require = createRequire(import.meta.url);
-let engine: { Readability: ReadabilityClass; parseHTML: ParseHtml } | undefined;
+let engine: Engine | undefined;
 
 /** Readability and linkedom, loaded on first use (their CommonJS builds, so loading is synchronous). */
-function load(): { Readability: ReadabilityClass; parseHTML: ParseHtml } {
+function load(): Engine {
   engine ??= {
-    Readability: (require('@mozilla/readability') as { Readability: ReadabilityClass }).Readability,
+    ...(require('@mozilla/readability') as { Readability: ReadabilityClass; isProbablyReaderable: Readerable }),
     parseHTML: (require('linkedom') as { parseHTML: ParseHtml }).parseHTML,
   };
   return engine;
@@ -60,10 +62,21 @@ function load(): { Readability: ReadabilityClass; parseHTML: ParseHtml } {
 const MARK = 'dataBsn';
 
 /**
- * Runs Readability over `document` (the reader's parsed page, left unchanged) and maps its article
- * back to the original elements. Undefined when Readability finds no article.
+ * What makes an article page: paragraphs whose characters beyond `minContentLength` add up (as
+ * square roots) past `minScore`. Readability's default length, 140, is tuned on Latin-script prose;
+ * 80 lets an Arabic or Chinese story of short paragraphs through (a page of one-line paragraphs
+ * still fails, and keeps content.ts's choice).
  */
-export function readabilityPick(document: Root): ReadabilityPick | undefined {
+const ARTICLE_PAGE = { minContentLength: 80, minScore: 20 };
+
+/**
+ * Runs Readability over `document` (the reader's parsed page, left unchanged) and maps its article
+ * back to the original elements. Undefined when Readability finds no article, or, with
+ * `onlyArticlePages`, when Readability's own test (`isProbablyReaderable`: enough long paragraphs,
+ * as Firefox decides whether to offer Reader View) says the page is no article page: on a short
+ * page Readability's scoring drops paragraphs that are all the text there is.
+ */
+export function readabilityPick(document: Root, options: { onlyArticlePages?: boolean } = {}): ReadabilityPick | undefined {
   const body = findAll(document, ['body'], true)[0];
   if (!body) return undefined;
   const elements = elementsInOrder(body);
@@ -76,9 +89,11 @@ export function readabilityPick(document: Root): ReadabilityPick | undefined {
   } finally {
     for (const element of elements) delete element.properties[MARK];
   }
-  const { Readability, parseHTML } = load();
+  const { Readability, isProbablyReaderable, parseHTML } = load();
+  const dom = parseHTML(html).document;
+  if (options.onlyArticlePages && !isProbablyReaderable(dom, ARTICLE_PAGE)) return undefined;
   // charThreshold: a short news story (300 words) is still an article.
-  const result = new Readability(parseHTML(html).document, { charThreshold: 300 }).parse();
+  const result = new Readability(dom, { charThreshold: 300 }).parse();
   if (!result?.content) return undefined;
   const kept = new Set<Element>();
   for (const match of result.content.matchAll(/\sdata-bsn="(\d+)"/g)) {
