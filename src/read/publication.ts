@@ -153,8 +153,8 @@ async function readSource(file: string, options: ReadOptions, diagnostics: Diagn
     diagnostics.error({ code: 'input.too-large', file, message: `the article is ${megabytes(bytes.length)}, over the ${megabytes(limit)} limit`, fix: 'split it into several articles or raise the limit with --max-article-mb' });
     return undefined;
   }
-  const text = MHTML.test(file) ? ((await mhtmlToHtml(file, bytes, diagnostics)) ?? '') : bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (MHTML.test(file) && text === '') return undefined;
+  const text = MHTML.test(file) ? await mhtmlToHtml(file, bytes, diagnostics) : bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (text === undefined) return undefined;
   if (text.trim() === '') {
     diagnostics.error({ code: 'input.empty', file, message: 'the file is empty', fix: 'write the article, or remove the file' });
     return undefined;

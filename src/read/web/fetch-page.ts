@@ -5,7 +5,6 @@
  * the server or the page declares, as browsers do.
  * https://html.spec.whatwg.org/multipage/parsing.html#determining-the-character-encoding
  */
-import iconv from 'iconv-lite';
 import { megabytes } from '../../images/image.js';
 
 export interface PageFetchLimits {
@@ -74,7 +73,7 @@ export async function fetchPage(address: string, limits: PageFetchLimits = DEFAU
     const bytes = await readCapped(response, limits.maxBytes);
     if (bytes === undefined) return { message: `is over the ${megabytes(limits.maxBytes)} limit`, fix: 'raise the limit with --max-article-mb', status: response.status };
     const encoding = pageEncoding(bytes, contentType);
-    return { url, html: decode(bytes, encoding), encoding };
+    return { url, html: await decode(bytes, encoding), encoding };
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || (error.name === 'AbortError' && signal.aborted));
     const reason = timedOut ? `no complete answer within ${limits.timeoutMs / 1000} s` : networkReason(error);
@@ -150,9 +149,11 @@ export function pageEncoding(bytes: Uint8Array, contentType: string): string {
  * characters; nodejs/node#56542), and that is the most common legacy encoding of the web.
  * TextDecoder still maps the page's label to its WHATWG name (where `iso-8859-1` means windows-1252).
  */
-function decode(bytes: Uint8Array, encoding: string): string {
-  if (encoding !== 'utf-8' && iconv.encodingExists(encoding)) return iconv.decode(Buffer.from(bytes), encoding);
-  return new TextDecoder(encoding).decode(bytes);
+async function decode(bytes: Uint8Array, encoding: string): Promise<string> {
+  if (encoding === 'utf-8') return new TextDecoder(encoding).decode(bytes);
+  // Loaded here, not at start-up: only a legacy-encoded page needs it.
+  const { default: iconv } = await import('iconv-lite');
+  return iconv.encodingExists(encoding) ? iconv.decode(Buffer.from(bytes), encoding) : new TextDecoder(encoding).decode(bytes);
 }
 
 function known(label: string | undefined): string | undefined {

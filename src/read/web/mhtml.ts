@@ -7,7 +7,6 @@
  * parse5 like the reader): it decodes quoted-printable and base64 parts and each part's charset, and
  * resolves `cid:` and Content-Location references. It never fetches: missing resources stay missing.
  */
-import { convert } from 'mhtml-to-html';
 import type { Diagnostics } from '../../check/diagnostic.js';
 
 /** File names read as MHTML archives. */
@@ -16,6 +15,8 @@ export const MHTML = /\.mht(?:ml)?$/i;
 /** The archive's page as one HTML text, or undefined (with an error) when it is not an MHTML archive. */
 export async function mhtmlToHtml(file: string, bytes: Uint8Array, diagnostics: Diagnostics): Promise<string | undefined> {
   try {
+    // Loaded here, not at start-up: most builds read no archive.
+    const { convert } = await import('mhtml-to-html');
     const page = await convert(bytes, { enableScripts: false, fetchMissingResources: false });
     return page.data;
   } catch (error) {
