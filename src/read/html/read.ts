@@ -49,7 +49,7 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
   unwrapNoscriptImages(document);
   const head = readHead(document);
   const { linkedData, place: linkedDataPlace } = readLinkedData(head.jsonLd, file, ctx);
-  const { content, guide } = chooseContent(document, ctx);
+  const { content, guide } = chooseContent(file, document, ctx);
   const h1 = firstH1(content.root) ?? firstH1(document);
   const { meta, places, notes: metaNotes } = pageMeta({
     head,
@@ -114,7 +114,7 @@ function readLinkedData(blocks: Sourced[], file: string, ctx: ReadContext): { li
  * whole page. When Readability finds no article (in `auto`, also when it finds the page too short
  * to be an article page), content.ts's choice stands.
  */
-function chooseContent(document: Root, ctx: ReadContext): { content: ArticleContent; guide?: ReadabilityPick } {
+function chooseContent(file: string, document: Root, ctx: ReadContext): { content: ArticleContent; guide?: ReadabilityPick } {
   const mode = ctx.extract ?? 'auto';
   const body = findAll(document, ['body'], true)[0];
   if (mode === 'never') return { content: { root: { type: 'root', children: body ? contentOf(body) : contentOf(document) }, dropped: [], how: 'body' } };
@@ -123,7 +123,18 @@ function chooseContent(document: Root, ctx: ReadContext): { content: ArticleCont
   const wholePage = body?.position !== undefined;
   const unclear = content.how === 'main' || content.how === 'body';
   if (!wholePage || (mode === 'auto' && !unclear)) return { content };
-  const guide = readabilityPick(document, { onlyArticlePages: mode === 'auto' });
+  let guide: ReadabilityPick | undefined;
+  try {
+    guide = readabilityPick(document, { onlyArticlePages: mode === 'auto' });
+  } catch (error) {
+    // A page that trips Readability still builds, with the chooser's article, and says so.
+    ctx.diagnostics.warn({
+      code: 'read.html.extract',
+      file,
+      message: `Readability could not read this page (${error instanceof Error ? error.message : String(error)}), so the article was found without it`,
+      fix: 'check the result; --extract never keeps the whole page',
+    });
+  }
   return guide ? { content: articleContent(document, guide), guide } : { content };
 }
 
