@@ -15,7 +15,8 @@
  * - With a Readability guide (a whole page with no clear `<article>`, see readability.ts): the nearest
  *   element holding everything Readability kept is the article; inside it, what Readability dropped
  *   is left out too, except the kinds of article text it is known to strip (pull-quote asides,
- *   figures and captions, quotations, tables, the article's header with its standfirst and byline).
+ *   figures and captions, quotations, tables, the article's header with its standfirst and byline,
+ *   and bare paragraphs beside the article).
  *
  * Every word left out is counted by where it was, so the reader can say what it dropped.
  */
@@ -82,11 +83,35 @@ export function articleContent(document: Root, guide?: ReadabilityPick): Article
     return { root, dropped, how };
   }
   const leadIn = h1 ? leadInHeader(h1, chosen, page, parents) : undefined;
-  recordOutside(page, leadIn ? [leadIn, chosen] : [chosen], parents, dropped);
-  const whole = subtreeWords(chosen) + (leadIn ? subtreeWords(leadIn) : 0);
+  const besides = guided ? paragraphsBeside(chosen, page, parents) : [];
+  const keep = inDocumentOrder([...(leadIn ? [leadIn] : []), ...besides, chosen], page);
+  recordOutside(page, keep, parents, dropped);
+  const whole = keep.reduce((n, k) => n + subtreeWords(k), 0);
   const scope: Scope = { mode: 'inside', whole, dropped, ...(guided && { extraneous: guided.extraneous }) };
-  const children = [...(leadIn ? prune([leadIn], scope) : []), ...prune(chosen.children, scope)];
+  const children = keep.flatMap((k) => (k === chosen ? prune(chosen.children, scope) : prune([k], scope)));
   return { root: { type: 'root', children }, element: chosen, dropped, how };
+}
+
+/**
+ * Paragraphs standing beside Readability's article (siblings of it or of the elements around it):
+ * furniture comes in boxes (a list, a `<div>`, a landmark), while a bare `<p>` next to the story is
+ * the story's, however short, and Readability leaves short ones out.
+ */
+function paragraphsBeside(chosen: Element, page: Parents, parents: ParentMap): Element[] {
+  const found: Element[] = [];
+  for (let node: Parents = chosen, parent = parents.get(node); parent; node = parent, parent = parents.get(node)) {
+    for (const sibling of parent.children) {
+      if (sibling !== node && sibling.type === 'element' && hasTag(sibling, 'p') && subtreeWords(sibling) > 0 && !furnitureByClass(sibling)) found.push(sibling);
+    }
+    if (parent === page) break;
+  }
+  return found;
+}
+
+function inDocumentOrder(elements: Element[], page: Parents): Element[] {
+  if (elements.length < 2) return elements;
+  const index = new Map(elementsInOrder(page).map((e, i) => [e, i]));
+  return [...elements].sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
 }
 
 /** Tags of article text Readability strips and broadsheet keeps (with everything inside them). */
@@ -115,7 +140,13 @@ function guidedArticle(page: Parents, guide: ReadabilityPick, parents: ParentMap
     }
   }
   const extraneous = (node: Element): boolean =>
-    JUDGED.has(node.tagName) && !holdsKept.has(node) && !guide.kept.has(node);
+    JUDGED.has(node.tagName) && !holdsKept.has(node) && !guide.kept.has(node) && !besideKept(node);
+  // A bare paragraph beside what Readability kept (or loose in the body) is text, however short:
+  // furniture comes in boxes (a list, a <div>, a landmark), and Readability leaves short <p>s out.
+  const besideKept = (node: Element): boolean => {
+    const parent = parents.get(node);
+    return hasTag(node, 'p') && parent !== undefined && (parent === page || (parent.type === 'element' && (holdsKept.has(parent) || hasTag(parent, 'body'))));
+  };
   const element = container && container !== page && !hasTag(container, 'body', 'html') ? container : undefined;
   return { ...(element && { element }), how: 'readability', extraneous };
 }

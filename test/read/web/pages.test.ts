@@ -132,6 +132,17 @@ describe('--extract', () => {
     expect(always).toContain(words('We are closing because of a spreadsheet').join(' '));
   });
 
+  it('keeps a bare paragraph beside the article, however short, where Readability alone drops it', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    for (const around of [(inner: string) => `<div>${inner}</div>`, (inner: string) => `<section><div>${inner}</div></section><ul><li>x</li></ul>`]) {
+      const page = `<html lang="en"><head><title>Soup</title></head><body><p>start</p>${around(`<p>${long}</p><p>${long}</p><p>${long}</p>`)}<p>end</p></body></html>`;
+      const got = words(allText(readHtml('soup.html', page, { diagnostics: new Diagnostics(), extract: 'always' })!.candidate));
+      expect(got[0]).toBe('start');
+      expect(got.at(-1)).toBe('end');
+      expect(got).toHaveLength(2 + 3 * 60);
+    }
+  });
+
   it('a fragment keeps the chooser: Readability never runs on it', () => {
     const fragment = '<h1>Short note</h1><p>One paragraph of a note about the harbour.</p><ul><li><a href="/a">A link</a></li><li><a href="/b">Another link</a></li></ul>';
     const { candidate } = { candidate: readHtml('note.html', fragment, { diagnostics: new Diagnostics(), extract: 'always' })!.candidate };
