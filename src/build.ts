@@ -10,7 +10,10 @@ import type { Publication } from './model/publication.js';
 import { SlugScope, slugify } from './model/slug.js';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits, type LoadedImage } from './images/image.js';
 import { cleanPublicationText } from './read/clean-text.js';
-import { readPublication } from './read/publication.js';
+import { readPublication, type ReadOutcome } from './read/publication.js';
+import type { ExtractMode } from './read/types.js';
+import type { PageFetchLimits } from './read/web/fetch-page.js';
+import { isWebAddress, readWebPages } from './read/web/read.js';
 import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
 import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { resolveLinks } from './read/resolve-links.js';
@@ -63,6 +66,12 @@ export interface BuildOptions {
   paper?: Paper;
   /** Also write `<slug>.press.pdf`, the edition for the printer (src/write/pdf/press/). Default: none. */
   press?: PressOptions;
+  /** When whole web pages go through Readability: `auto` (default), `always`, `never` (src/read/html/read.ts). */
+  extract?: ExtractMode;
+  /** Title of the publication the URL inputs make together; default the first page's title. */
+  title?: string;
+  /** Limits on downloading URL inputs (src/read/web/fetch-page.ts); the size cap defaults to maxArticleBytes. */
+  pageFetch?: Partial<PageFetchLimits>;
 }
 
 export interface BuildResult {
@@ -84,16 +93,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   progress?.({ type: 'start', inputs: options.inputs.length });
   progress?.({ type: 'phase', phase: 'read' });
   const publications: { pub: Publication; folderInput: boolean; input: string }[] = [];
-  for (const input of options.inputs) {
-    const read = await readPublication(input, { lang: options.lang, maxArticleBytes: options.maxArticleBytes, strict: options.strict }, diagnostics);
+  const readOptions = { lang: options.lang, maxArticleBytes: options.maxArticleBytes, strict: options.strict, extract: options.extract ?? 'auto' } as const;
+  const take = async (read: ReadOutcome, folderInput: boolean, input: string): Promise<void> => {
     if (read.publication) {
       cleanPublicationText(read.publication, diagnostics);
-      const folderInput = await stat(input).then((s) => s.isDirectory(), () => false);
       publications.push({ pub: read.publication, folderInput, input });
     } else if (read.articles.length > 0) {
       // Report the image problems of the articles that did validate in this same run.
       await resolveImages({ articles: read.articles }, diagnostics, resolveOptions(options));
     }
+  };
+  for (const input of options.inputs.filter((i) => !isWebAddress(i))) {
+    const read = await readPublication(input, readOptions, diagnostics);
+    await take(read, await stat(input).then((s) => s.isDirectory(), () => false), input);
+  }
+  // All URL inputs make one publication, in the order given.
+  const urls = options.inputs.filter(isWebAddress);
+  if (urls.length > 0) {
+    const web = { ...readOptions, fetchRemote: options.fetchRemote ?? false, ...(options.title !== undefined && { title: options.title }), ...(options.pageFetch && { limits: options.pageFetch }) };
+    await take(await readWebPages(urls, web, diagnostics), false, urls.join(' '));
   }
   diagnostics.checkpoint();
   const files: Output[] = [];

@@ -16,6 +16,8 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** Lines listed under the diagnostic with `--verbose` only (e.g. each block of furniture left out). */
+  details?: string[];
 }
 
 /** `file:line:col: what is wrong — how to fix it` (places that are unknown are left out). */

@@ -26,7 +26,7 @@ export interface SummaryOptions {
  * `page.html: warning: 291 × pdf.glyph.missing, e.g. the character "中" …; … — fix (--verbose lists them all)`
  */
 export function summarizeDiagnostics(diagnostics: readonly Diagnostic[], options: SummaryOptions = {}): string[] {
-  if (options.verbose) return diagnostics.map(formatDiagnostic);
+  if (options.verbose) return diagnostics.flatMap((d) => [formatDiagnostic(d), ...(d.details ?? []).map((line) => `  ${line}`)]);
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (d.severity !== 'warning') continue;

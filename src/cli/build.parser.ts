@@ -11,15 +11,18 @@ import { PAPERS, POD_SERVICES, PRINT_SERVICES, type Paper, type PodService } fro
 import { UsageError } from './usage-error.js';
 import { MM } from '../write/pdf/page-size.js';
 import { DEFAULT_PRESS, SIGNATURES, type PressOptions, type Signature } from '../write/pdf/press/options.js';
+import { isWebAddress } from '../read/web/address.js';
 
 export { UsageError } from './usage-error.js';
 
 export const BUILD_HELP = `Usage: broadsheet build [INPUT ...] [options]
 
 Builds each INPUT into an EPUB 3, a tagged PDF and a JSON-LD record that share metadata and cover.
-An INPUT is a folder (a publication; publication.yaml gives its metadata and article order) or
-one article file (.md, .markdown, .html, .htm, .json). Without INPUT, builds content/, or the
-current folder when it has a publication.yaml and no content/ (as broadsheet init makes it).
+An INPUT is a folder (a publication; publication.yaml gives its metadata and article order),
+one article file (.md, .markdown, .html, .htm, .mhtml, .mht, .json), or a web page's http(s)
+address (with --fetch-remote; all addresses together make one publication). Without INPUT,
+builds content/, or the current folder when it has a publication.yaml and no content/ (as
+broadsheet init makes it).
 
 Options:
   -o, --out DIR          output folder (default: build)
@@ -29,8 +32,14 @@ Options:
       --bleed            add 3 mm bleed to the PDF (BleedBox; cover art into the bleed)
       --strict           fail when the EPUB cannot claim accessibility conformance, an image is
                          broken or the preflight report (printed by every build) has a warning
-      --fetch-remote     download remote (http/https) images; without it no network is used and a
-                         remote image is replaced by its description and a link to it
+      --fetch-remote     download URL inputs and remote (http/https) images; without it no network
+                         is used and a remote image is replaced by its description and a link to it
+      --fetch-timeout S  seconds to download one URL input, redirects included (default: 30)
+      --title TEXT       title of the publication the URL inputs make (default: the first page's)
+      --extract MODE     how the article is found in a whole web page: auto (Mozilla's Readability
+                         when the page has no one clear <article>), always (Readability on every
+                         whole page) or never (keep the whole <body>) (default: auto); what is
+                         left out is counted in one warning per article (--verbose lists it)
       --bag              also write DIR/<slug>.bag/, a BagIt bag for digital libraries: both
                          editions, JSON-LD, the model, the sources, Dublin Core and MODS
       --pdfa3            make the PDF a PDF/A-3 (still PDF/UA-1) that carries the model
@@ -107,6 +116,9 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         grayscale: { type: 'boolean' },
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
+        'fetch-timeout': { type: 'string' },
+        title: { type: 'string' },
+        extract: { type: 'string' },
         debug: { type: 'boolean' },
         verbose: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -126,6 +138,14 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
   }
   if (v.json && v.watch) throw new UsageError('--json and --watch do not go together — --json reports one build; drop one of them');
   const { pod, paper } = podOptions(v.pod, v.paper);
+  const extract = v.extract ?? 'auto';
+  if (extract !== 'auto' && extract !== 'always' && extract !== 'never') throw new UsageError(`--extract "${extract}" is not a mode — use auto, always or never`);
+  const timeout = v['fetch-timeout'] === undefined ? undefined : Number(v['fetch-timeout']);
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) throw new UsageError(`--fetch-timeout "${v['fetch-timeout']}" is not a positive number of seconds`);
+  if (v.title !== undefined && v.title.trim() === '') throw new UsageError('--title is empty — give the publication a title');
+  if (v.title !== undefined && !parsed.positionals.some(isWebAddress)) {
+    throw new UsageError('--title names the publication that web addresses make — give it with URL inputs, or set `title:` in publication.yaml');
+  }
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
     throw new UsageError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds`);
@@ -155,6 +175,9 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         maxBytes: megabytes(v['max-image-mb'], '--max-image-mb') ?? DEFAULT_IMAGE_LIMITS.maxBytes,
       },
       maxArticleBytes: megabytes(v['max-article-mb'], '--max-article-mb'),
+      extract,
+      ...(v.title !== undefined && { title: v.title.trim() }),
+      ...(timeout !== undefined && { pageFetch: { timeoutMs: Math.round(timeout * 1000) } }),
     },
   };
 }

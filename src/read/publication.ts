@@ -13,7 +13,8 @@ import { megabytes } from '../images/image.js';
 import { isPublicationJson, readJsonSource } from './json/read.js';
 import { readMarkdown } from './markdown/index.js';
 import { publicationYaml, type PublicationYaml } from './publication-yaml.js';
-import type { ArticleReader, Place, ReadResult } from './types.js';
+import { MHTML, mhtmlToHtml } from './web/mhtml.js';
+import type { ArticleReader, ExtractMode, Place, ReadResult } from './types.js';
 import { pathName, validate } from './validate.js';
 
 /** Article readers by file extension: the only place that knows which formats exist. */
@@ -22,6 +23,9 @@ export const READERS: Record<string, ArticleReader> = {
   '.markdown': readMarkdown,
   '.html': readHtml,
   '.htm': readHtml,
+  // A saved single-file page: readSource unpacks it to HTML first (src/read/web/mhtml.ts).
+  '.mhtml': readHtml,
+  '.mht': readHtml,
   '.json': readJsonArticle,
 };
 
@@ -34,6 +38,8 @@ export interface ReadOptions {
   maxArticleBytes?: number;
   /** `--strict`: an article without a title is an error rather than titled after its file. Default false. */
   strict?: boolean;
+  /** `--extract`: when whole web pages go through Readability (see ReadContext). Default `auto`. */
+  extract?: ExtractMode;
 }
 
 /**
@@ -77,7 +83,7 @@ export async function readPublication(input: string, options: ReadOptions, diagn
       return { publication, articles: publication?.articles ?? [] };
     }
   }
-  const article = READERS[ext](input, source, { diagnostics, strict: options.strict ?? false });
+  const article = READERS[ext](input, source, { diagnostics, strict: options.strict ?? false, extract: options.extract ?? 'auto' });
   if (!article) return NOTHING;
   return assemble([article], undefined, path.dirname(input), options, diagnostics);
 }
@@ -125,7 +131,7 @@ async function readFolder(folder: string, options: ReadOptions, diagnostics: Dia
     }
     const source = await readSource(file, options, diagnostics);
     if (source === undefined) continue;
-    const article = READERS[ext](file, source, { diagnostics, strict: options.strict ?? false });
+    const article = READERS[ext](file, source, { diagnostics, strict: options.strict ?? false, extract: options.extract ?? 'auto' });
     if (article) articles.push(article);
   }
   if (articles.length === 0) return NOTHING;
@@ -147,7 +153,8 @@ async function readSource(file: string, options: ReadOptions, diagnostics: Diagn
     diagnostics.error({ code: 'input.too-large', file, message: `the article is ${megabytes(bytes.length)}, over the ${megabytes(limit)} limit`, fix: 'split it into several articles or raise the limit with --max-article-mb' });
     return undefined;
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = MHTML.test(file) ? await mhtmlToHtml(file, bytes, diagnostics) : bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (text === undefined) return undefined;
   if (text.trim() === '') {
     diagnostics.error({ code: 'input.empty', file, message: 'the file is empty', fix: 'write the article, or remove the file' });
     return undefined;
@@ -196,7 +203,7 @@ function validatePublicationJson(
   return pub;
 }
 
-function assemble(
+export function assemble(
   articles: ReadResult[],
   config: PublicationYaml | undefined,
   folder: string,

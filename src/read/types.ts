@@ -21,7 +21,15 @@ export interface ReadContext {
   diagnostics: Diagnostics;
   /** `--strict`: what would be a warning with a fallback (a title from the file name) is an error. Default false. */
   strict?: boolean;
+  /**
+   * `--extract`: when the HTML reader runs Mozilla's Readability to find the article of a whole web
+   * page. `auto` (default): on whole pages without one clear `<article>`; `always`: on every whole
+   * page; `never`: the whole `<body>` is kept.
+   */
+  extract?: ExtractMode;
 }
+
+export type ExtractMode = 'auto' | 'always' | 'never';
 
 /** Reads one article file. Problems go to `ctx.diagnostics`; undefined means nothing usable was read. */
 export type ArticleReader = (file: string, source: string, ctx: ReadContext) => ReadResult | undefined;

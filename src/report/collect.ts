@@ -100,6 +100,7 @@ export class ReportCollector {
       ...(d.file !== undefined ? { file: d.file } : {}),
       ...(d.line !== undefined ? { line: d.line } : {}),
       ...(d.column !== undefined ? { column: d.column } : {}),
+      ...(d.details !== undefined ? { details: d.details } : {}),
     }));
     return {
       reportVersion: REPORT_VERSION,

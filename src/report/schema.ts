@@ -28,6 +28,7 @@ export const reportDiagnostic = z
     file: z.string().optional(),
     line: z.number().int().nonnegative().optional().describe('1-based line in file'),
     column: z.number().int().nonnegative().optional().describe('1-based column in line'),
+    details: z.array(z.string()).optional().describe('What --verbose lists under the line, e.g. each block left out of a web page as furniture'),
   })
   .describe('One problem found in the input, as the terminal prints it (file:line:col: message — fix)');
 

@@ -12,13 +12,21 @@
  * - Inside the chosen part, navigation and furniture named by class (share bars, comments, related
  *   links…) are left out — never a subtree holding half its words or the `<h1>`.
  *
+ * - With a Readability guide (a whole page with no clear `<article>`, see readability.ts): the nearest
+ *   element holding everything Readability kept is the article; inside it, what Readability dropped
+ *   is left out too, except the kinds of article text it is known to strip (pull-quote asides,
+ *   figures and captions, quotations, tables, the article's header with its standfirst and byline,
+ *   and bare paragraphs beside the article).
+ *
  * Every word left out is counted by where it was, so the reader can say what it dropped.
  */
 import type { Element, ElementContent, Parents, Root } from 'hast';
+import { placeOf } from './head.js';
+import type { ReadabilityPick } from './readability.js';
 import { furnitureByClass, furnitureLabel, isNavigation, pageLandmarkRole } from './furniture.js';
 import { hasTag } from './to-model/hast.js';
 import { commonAncestor, contentOf, depth, elementsInOrder, findAll, findRole, isAncestor, parentMap, precedes, type ParentMap } from './tree.js';
-import { countWords, subtreeWords } from './word-count.js';
+import { countWords, subtreeWords, visibleText } from './word-count.js';
 
 /** The article part of a parsed document, as a root holding the chosen element's content. */
 export interface ArticleContent {
@@ -27,6 +35,8 @@ export interface ArticleContent {
   element?: Element;
   /** Words left out, by where they were (labels may repeat; the reader sums them). */
   dropped: Dropped[];
+  /** How the part was chosen: one `<article>`, the container of several, `<main>`, the body, or Readability's guide. */
+  how: 'article' | 'articles' | 'main' | 'body' | 'readability';
 }
 
 /** Words of one left-out part of the page. */
@@ -34,6 +44,11 @@ export interface Dropped {
   /** `nav`, `footer.site-footer`, `aside.related`, … */
   where: string;
   words: number;
+  /** The first words of the part, for `--verbose`. */
+  text: string;
+  /** Where the part starts in the file. */
+  line?: number;
+  column?: number;
 }
 
 /**
@@ -46,34 +61,105 @@ interface Scope {
   dropped: Dropped[];
   /** On a page: whether an element comes after the page's `<h1>` (so a `<header>` there is the post's). */
   afterTitle?: (node: Element) => boolean;
+  /** Readability's guide: whether it dropped an element (and everything in it). */
+  extraneous?: (node: Element) => boolean;
 }
 
-/** Picks the article part of a parsed page and removes the furniture around and inside it. */
-export function articleContent(document: Root): ArticleContent {
+/**
+ * Picks the article part of a parsed page and removes the furniture around and inside it; with
+ * `guide` (Readability's pick), the part Readability found.
+ */
+export function articleContent(document: Root, guide?: ReadabilityPick): ArticleContent {
   const page: Parents = findAll(document, ['body'], true)[0] ?? document;
   const parents = parentMap(page);
   const h1 = findAll(page, ['h1'], false)[0];
   const dropped: Dropped[] = [];
-  const chosen = chooseArticle(page, h1, parents);
+  const guided = guide ? guidedArticle(page, guide, parents) : undefined;
+  const { element: chosen, how } = guided ?? chooseArticle(page, h1, parents);
   if (!chosen) {
-    const root: Root = { type: 'root', children: prune(contentOf(page), pageScope(page, h1, dropped)) };
-    return finish(root, undefined, dropped);
+    const scope = pageScope(page, h1, dropped);
+    if (guided) scope.extraneous = guided.extraneous;
+    const root: Root = { type: 'root', children: prune(contentOf(page), scope) };
+    return { root, dropped, how };
   }
   const leadIn = h1 ? leadInHeader(h1, chosen, page, parents) : undefined;
-  recordOutside(page, leadIn ? [leadIn, chosen] : [chosen], parents, dropped);
-  const whole = subtreeWords(chosen) + (leadIn ? subtreeWords(leadIn) : 0);
-  const scope: Scope = { mode: 'inside', whole, dropped };
-  const children = [...(leadIn ? prune([leadIn], scope) : []), ...prune(chosen.children, scope)];
-  return finish({ type: 'root', children }, chosen, dropped);
+  const besides = guided ? paragraphsBeside(chosen, page, parents) : [];
+  const keep = inDocumentOrder([...(leadIn ? [leadIn] : []), ...besides, chosen], page);
+  recordOutside(page, keep, parents, dropped);
+  const whole = keep.reduce((n, k) => n + subtreeWords(k), 0);
+  const scope: Scope = { mode: 'inside', whole, dropped, ...(guided && { extraneous: guided.extraneous }) };
+  const children = keep.flatMap((k) => (k === chosen ? prune(chosen.children, scope) : prune([k], scope)));
+  return { root: { type: 'root', children }, element: chosen, dropped, how };
 }
 
-function finish(root: Root, element: Element | undefined, dropped: Dropped[]): ArticleContent {
-  return { root, ...(element && { element }), dropped };
+/**
+ * Paragraphs standing beside Readability's article (siblings of it or of the elements around it):
+ * furniture comes in boxes (a list, a `<div>`, a landmark), while a bare `<p>` next to the story is
+ * the story's, however short, and Readability leaves short ones out.
+ */
+function paragraphsBeside(chosen: Element, page: Parents, parents: ParentMap): Element[] {
+  const found: Element[] = [];
+  for (let node: Parents = chosen, parent = parents.get(node); parent; node = parent, parent = parents.get(node)) {
+    for (const sibling of parent.children) {
+      if (sibling !== node && sibling.type === 'element' && hasTag(sibling, 'p') && subtreeWords(sibling) > 0 && !furnitureByClass(sibling)) found.push(sibling);
+    }
+    if (parent === page) break;
+  }
+  return found;
 }
 
-/** The chosen article element, or undefined to use the whole body. */
-function chooseArticle(page: Parents, h1: Element | undefined, parents: ParentMap): Element | undefined {
+function inDocumentOrder(elements: Element[], page: Parents): Element[] {
+  if (elements.length < 2) return elements;
+  const index = new Map(elementsInOrder(page).map((e, i) => [e, i]));
+  return [...elements].sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
+}
+
+/** Tags of article text Readability strips and broadsheet keeps (with everything inside them). */
+const SHIELDED = new Set(['aside', 'blockquote', 'figure', 'figcaption', 'picture', 'h1', 'header', 'hgroup', 'table', 'pre']);
+
+/**
+ * Blocks whose absence from Readability's article means it dropped them. Phrasing elements are not
+ * judged: Readability unwraps some while keeping their words (a `javascript:` link becomes its text).
+ */
+const JUDGED = new Set(['div', 'section', 'ul', 'ol', 'dl', 'li', 'p', 'form', 'fieldset', 'footer', 'address', 'details', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * The article as Readability sees it: the nearest element holding everything it kept (the body when
+ * that is the page), and which elements it dropped. A block counts as dropped only when neither it
+ * nor anything inside it survived; nothing inside a SHIELDED element is judged (a site's own header
+ * is still left out by the page rules).
+ */
+function guidedArticle(page: Parents, guide: ReadabilityPick, parents: ParentMap): { element?: Element; how: 'readability'; extraneous: (node: Element) => boolean } {
+  const kept = [...guide.kept].filter((e) => subtreeWords(e) > 0);
+  const container = commonAncestor(kept, parents);
+  const holdsKept = new Set<Element>();
+  for (const element of kept) {
+    for (let p: Parents | undefined = element; p && p !== page && p.type === 'element'; p = parents.get(p)) {
+      if (holdsKept.has(p)) break;
+      holdsKept.add(p);
+    }
+  }
+  const extraneous = (node: Element): boolean =>
+    JUDGED.has(node.tagName) && !holdsKept.has(node) && !guide.kept.has(node) && !besideKept(node);
+  // A bare paragraph beside what Readability kept (or loose in the body) is text, however short:
+  // furniture comes in boxes (a list, a <div>, a landmark), and Readability leaves short <p>s out.
+  const besideKept = (node: Element): boolean => {
+    const parent = parents.get(node);
+    return hasTag(node, 'p') && parent !== undefined && (parent === page || (parent.type === 'element' && (holdsKept.has(parent) || hasTag(parent, 'body'))));
+  };
+  const element = container && container !== page && !hasTag(container, 'body', 'html') ? container : undefined;
+  return { ...(element && { element }), how: 'readability', extraneous };
+}
+
+/** The chosen article element, or undefined to use the whole body, and how it was chosen. */
+function chooseArticle(page: Parents, h1: Element | undefined, parents: ParentMap): { element?: Element; how: ArticleContent['how'] } {
+  const how = (element: Element | undefined, kind: 'article' | 'articles'): { element?: Element; how: ArticleContent['how'] } =>
+    element === undefined ? { how: 'body' } : hasTag(element, 'main') || element === main ? { element, how: 'main' } : { element, how: hasTag(element, 'article') ? 'article' : kind };
   const main = findAll(page, ['main'], true)[0] ?? findRole(page, 'main');
+  return how(pickArticle(page, h1, parents, main), 'articles');
+}
+
+function pickArticle(page: Parents, h1: Element | undefined, parents: ParentMap, main: Element | undefined): Element | undefined {
   const articles = findAll(page, ['article'], true).map((element) => ({ element, words: keptWords(element) }));
   if (articles.length === 0 || articles.every((a) => a.words === 0)) return main;
   const total = articles.reduce((n, a) => n + a.words, 0);
@@ -134,12 +220,13 @@ function prune(children: ElementContent[], scope: Scope, sectioned = false): Ele
   return children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child];
     if (isFurniture(child, scope, sectioned)) {
-      const words = subtreeWords(child);
-      if (words > 0) scope.dropped.push({ where: furnitureLabel(child), words });
+      record(child, scope.dropped);
       return [];
     }
     const inside = sectioned || hasTag(child, 'article', 'aside', 'main', 'nav', 'section');
-    return [{ ...child, children: prune(child.children, scope, inside) }];
+    // Inside what Readability is known to over-strip, its guide no longer applies.
+    const shielded = scope.extraneous && SHIELDED.has(child.tagName);
+    return [{ ...child, children: prune(child.children, shielded ? { ...scope, extraneous: undefined } : scope, inside) }];
   });
 }
 
@@ -152,6 +239,7 @@ function pageScope(page: Parents, h1: Element | undefined, dropped: Dropped[]): 
 
 function isFurniture(node: Element, scope: Scope, sectioned: boolean): boolean {
   if (isNavigation(node)) return true;
+  if (scope.extraneous?.(node) && subtreeWords(node) > 0 && !holdsTitle(node)) return true;
   if (furnitureByClass(node) && subtreeWords(node) * 2 <= scope.whole && !holdsTitle(node)) return true;
   if (scope.mode === 'inside') return false;
   // On a whole page, header/footer/aside outside sectioning content are the site's banner,
@@ -178,7 +266,7 @@ function recordOutside(node: Parents, keep: Element[], parents: ParentMap, dropp
   for (const child of node.children) {
     if (child.type === 'text') {
       const words = countWords(child.value);
-      if (words > 0) dropped.push({ where: node.type === 'element' ? furnitureLabel(node) : 'text', words });
+      if (words > 0) dropped.push({ where: node.type === 'element' ? furnitureLabel(node) : 'text', words, text: firstWords(child.value), ...placeOf(child) });
       continue;
     }
     if (child.type !== 'element' || keep.includes(child)) continue;
@@ -186,8 +274,21 @@ function recordOutside(node: Parents, keep: Element[], parents: ParentMap, dropp
       recordOutside(child, keep, parents, dropped);
       continue;
     }
-    const words = subtreeWords(child);
-    if (words > 0) dropped.push({ where: furnitureLabel(child), words });
+    record(child, dropped);
   }
+}
+
+/** Records a left-out element with its word count, first words and place (nothing for an empty one). */
+function record(node: Element, dropped: Dropped[]): void {
+  const words = subtreeWords(node);
+  if (words > 0) dropped.push({ where: furnitureLabel(node), words, text: firstWords(visibleText(node)), ...placeOf(node) });
+}
+
+/** Words shown of each dropped part in `--verbose`. */
+const FIRST_WORDS = 8;
+
+function firstWords(text: string): string {
+  const all = text.trim().split(/\s+/u);
+  return all.slice(0, FIRST_WORDS).join(' ') + (all.length > FIRST_WORDS ? ' …' : '');
 }
 

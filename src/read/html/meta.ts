@@ -26,10 +26,21 @@ export interface PageSources {
   linkedDataPlace?: Place;
   /** Text of the first `<h1>` of the article, and its place. */
   h1?: Sourced;
+  /** Readability's guesses about the page: used only for fields the page itself does not declare. */
+  guesses?: Guesses;
+}
+
+/** What Mozilla's Readability guessed from the page's text and markup (see readability.ts). */
+export interface Guesses {
+  byline?: string;
+  siteName?: string;
+  publishedTime?: string;
+  lang?: string;
+  dir?: string;
 }
 
 /** Decides each metadata field from the page's sources, most specific first. */
-export function pageMeta({ head, linkedData: ld, linkedDataPlace, h1 }: PageSources): PageMeta {
+export function pageMeta({ head, linkedData: ld, linkedDataPlace, h1, guesses = {} }: PageSources): PageMeta {
   const meta: Record<string, unknown> = {};
   const places = new Map<string, Place>();
   const notes: PageMeta['notes'] = [];
@@ -37,6 +48,7 @@ export function pageMeta({ head, linkedData: ld, linkedDataPlace, h1 }: PageSour
   const all = (key: string): Sourced[] => head.meta.get(key) ?? [];
   const fromLd = (value: string | undefined): Sourced | undefined =>
     value === undefined ? undefined : { value, ...(linkedDataPlace && { place: linkedDataPlace }) };
+  const guess = <T>(value: T | undefined): Sourced<T> | undefined => (value === undefined ? undefined : { value });
   const set = (key: string, source: Sourced<unknown> | undefined): void => {
     if (source === undefined) return;
     meta[key] = source.value;
@@ -46,19 +58,19 @@ export function pageMeta({ head, linkedData: ld, linkedDataPlace, h1 }: PageSour
   const clean = first('og:title') ?? fromLd(ld?.headline);
   set('title', clean ?? cleanTitle(head.title, [h1?.value]) ?? h1);
   set('subtitle', fromLd(ld?.alternativeHeadline));
-  set('authors', authors(head, ld, linkedDataPlace));
-  set('published', date(first('article:published_time') ?? fromLd(ld?.datePublished) ?? first('date')));
+  set('authors', authors(head, ld, linkedDataPlace) ?? guess(bylineAuthors(guesses.byline)));
+  set('published', date(first('article:published_time') ?? fromLd(ld?.datePublished) ?? first('date') ?? guess(guesses.publishedTime)));
   set('modified', date(first('article:modified_time') ?? first('og:updated_time') ?? fromLd(ld?.dateModified)));
-  set('publisher', first('og:site_name') ?? fromLd(ld?.publisher));
+  set('publisher', first('og:site_name') ?? fromLd(ld?.publisher) ?? guess(guesses.siteName));
   set('section', first('article:section') ?? fromLd(ld?.section));
   const tags = all('article:tag');
   const keywords = first('keywords') ?? first('news_keywords');
   if (tags.length > 0) set('tags', { value: unique(tags.map((t) => t.value)), ...(tags[0]!.place && { place: tags[0]!.place }) });
   else if (keywords) set('tags', { ...keywords, value: unique(keywords.value.split(',').map((k) => k.trim()).filter(Boolean)) });
   else if (ld && ld.keywords.length > 0) set('tags', { value: unique(ld.keywords), ...(linkedDataPlace && { place: linkedDataPlace }) });
-  const lang = head.lang ?? first('content-language') ?? first('og:locale') ?? fromLd(ld?.inLanguage);
+  const lang = head.lang ?? first('content-language') ?? first('og:locale') ?? fromLd(ld?.inLanguage) ?? guess(guesses.lang);
   if (lang) set('lang', { ...lang, value: lang.value.replace(/_/g, '-') });
-  set('dir', head.dir);
+  set('dir', head.dir ?? guess(guesses.dir));
   set('description', first('description') ?? first('og:description') ?? fromLd(ld?.description));
   set('source', head.canonical ?? first('og:url') ?? fromLd(ld?.url));
   set('rights', first('copyright') ?? first('dcterms.rights') ?? first('dc.rights'));
@@ -99,6 +111,18 @@ function authors(head: HeadInfo, ld: LinkedDataArticle | undefined, ldPlace: Pla
     ...(names.length === 1 && profiles.length === 1 && { url: profiles[0]!.value }),
   }));
   return { value: list, ...(names[0]!.place && { place: names[0]!.place }) };
+}
+
+/** A byline's leading word ("By", "Von", "Par", "بقلم") */
+const BYLINE_LEAD = /^(?:by|von|par|por|di|door|av|af|przez|från|bởi|بقلم|كتب)[\s:]+/iu;
+
+/**
+ * The author a byline names: "By Priya Raman, transport correspondent · 14 Sep" → "Priya Raman"
+ * (the lead word and what follows a comma, middle dot or bar are the byline's, not the name's).
+ */
+function bylineAuthors(byline: string | undefined): { name: string }[] | undefined {
+  const name = byline?.replace(BYLINE_LEAD, '').split(/\s*[,·|•]\s*|\s+[-–—]\s+/u)[0]?.trim();
+  return name ? [{ name }] : undefined;
 }
 
 /** ISO form of a date when it can be read; otherwise the text as written, for validation to report. */

@@ -8,16 +8,18 @@
 import type { Element, Root } from 'hast';
 import { fallbackTitle } from '../title-fallback.js';
 import type { ArticleReader, Place, ReadContext } from '../types.js';
-import { articleContent, type Dropped } from './content.js';
+import { articleContent, type ArticleContent, type Dropped } from './content.js';
 import { placeOf, readHead, type Sourced } from './head.js';
 import { linkedDataArticle, type LinkedDataArticle } from './json-ld.js';
 import { pageMeta } from './meta.js';
 import { unwrapNoscriptImages } from './noscript.js';
 import { parseHtml, reopenUnclosedComment } from './parse.js';
+import { readabilityPick, type ReadabilityPick } from './readability.js';
 import { sanitizeTree, warnRemovedCharacters } from './sanitize.js';
 import { takeStandfirst } from './standfirst.js';
 import { hastToModel, type MappingIssue } from './to-model/index.js';
 import { textContent } from './to-model/hast.js';
+import { contentOf, findAll } from './tree.js';
 import { stripXmlIllegal } from './xml-chars.js';
 
 /**
@@ -47,13 +49,14 @@ export const readHtml: ArticleReader = (file, source, ctx) => {
   unwrapNoscriptImages(document);
   const head = readHead(document);
   const { linkedData, place: linkedDataPlace } = readLinkedData(head.jsonLd, file, ctx);
-  const content = articleContent(document);
+  const { content, guide } = chooseContent(file, document, ctx);
   const h1 = firstH1(content.root) ?? firstH1(document);
   const { meta, places, notes: metaNotes } = pageMeta({
     head,
     ...(linkedData && { linkedData }),
     ...(linkedDataPlace && { linkedDataPlace }),
     ...(h1 && { h1 }),
+    ...(guide && { guesses: guide }),
   });
   for (const note of metaNotes) ctx.diagnostics.warn({ code: 'read.html.meta', file, line: note.place?.line, column: note.place?.column, message: note.message, fix: note.fix });
   warnFurniture(file, content.dropped, ctx);
@@ -104,6 +107,37 @@ function readLinkedData(blocks: Sourced[], file: string, ctx: ReadContext): { li
   return {};
 }
 
+/**
+ * The article part of the page (see content.ts), by `--extract`: `never` keeps the whole body;
+ * `auto` asks Readability only on a whole page without one clear `<article>` (a fragment, a page
+ * with its story in `<article>` and a live blog keep content.ts's choice); `always` asks it on every
+ * whole page. When Readability finds no article (in `auto`, also when it finds the page too short
+ * to be an article page), content.ts's choice stands.
+ */
+function chooseContent(file: string, document: Root, ctx: ReadContext): { content: ArticleContent; guide?: ReadabilityPick } {
+  const mode = ctx.extract ?? 'auto';
+  const body = findAll(document, ['body'], true)[0];
+  if (mode === 'never') return { content: { root: { type: 'root', children: body ? contentOf(body) : contentOf(document) }, dropped: [], how: 'body' } };
+  const content = articleContent(document);
+  // parse5 gives a position only to elements written in the file: a fragment's <body> is implied.
+  const wholePage = body?.position !== undefined;
+  const unclear = content.how === 'main' || content.how === 'body';
+  if (!wholePage || (mode === 'auto' && !unclear)) return { content };
+  let guide: ReadabilityPick | undefined;
+  try {
+    guide = readabilityPick(document, { onlyArticlePages: mode === 'auto' });
+  } catch (error) {
+    // A page that trips Readability still builds, with the chooser's article, and says so.
+    ctx.diagnostics.warn({
+      code: 'read.html.extract',
+      file,
+      message: `Readability could not read this page (${error instanceof Error ? error.message : String(error)}), so the article was found without it`,
+      fix: 'check the result; --extract never keeps the whole page',
+    });
+  }
+  return guide ? { content: articleContent(document, guide), guide } : { content };
+}
+
 /** Most words a page-furniture warning names places for; the rest are counted together. */
 const FURNITURE_PLACES = 8;
 
@@ -123,7 +157,8 @@ function warnFurniture(file: string, dropped: Dropped[], ctx: ReadContext): void
     code: 'read.html.furniture',
     file,
     message: `left out ${total} word${total === 1 ? '' : 's'} of page furniture: ${shown}${more}`,
-    fix: 'if any of it is article text, put the whole article in one <article> or <main> element',
+    fix: 'if any of it is article text, put the whole article in one <article> element, or build with --extract never to keep the whole page',
+    details: [...dropped].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).map((d) => `${d.line !== undefined ? `${d.line}:${d.column ?? 1}: ` : ''}${d.where} (${d.words}): “${d.text}”`),
   });
 }
 

@@ -59,7 +59,7 @@ function isByline(node: Element): boolean {
   if (BYLINE.test(names(node))) return true;
   if (findAll(node, ['time', 'address'], false).length > 0) return true;
   if (findAll(node, ['a'], false).some((a) => /(?:^|\s)author(?:\s|$)/i.test(stringProp(a, 'rel') ?? ''))) return true;
-  return /^\s*(?:by|von|par|por|di|door|av|af)\s/i.test(textContent(node));
+  return /^\s*(?:by|von|par|por|di|door|av|af|بقلم|كتب)\s/iu.test(textContent(node));
 }
 
 function names(node: Element): string {

@@ -48,3 +48,11 @@ export function subtreeWords(node: Nodes): number {
   cache.set(node, n);
   return n;
 }
+
+/** The text a reader would see in a subtree (no scripts, styles or comments), blocks joined by spaces. */
+export function visibleText(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' && HIDDEN.has(node.tagName)) return '';
+  if (node.type === 'element' || node.type === 'root') return node.children.map(visibleText).join(' ');
+  return '';
+}
