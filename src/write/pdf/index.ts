@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../model/publication.js';
+import { Typesetter } from '../../parallel/typesetter.js';
 import { PublicationAnchors, type AnchorNode } from '../../model/anchors.js';
 import { fragmentId } from '../../model/url.js';
 import type { WriterInput } from '../input.js';
@@ -19,14 +20,15 @@ import { PdfSurface, type Attachment } from './document.js';
 import { drawPages } from './draw.js';
 import { fontMeasurer, textWidth } from './font-metrics.js';
 import { codePointLabel, drawableText } from './glyph-coverage.js';
-import { articleUnits, noteNames, type ArticleNames } from './layout/article.js';
+import { noteNames, type ArticleNames } from './layout/article.js';
+import { articleJob } from './layout/article-job.js';
 import type { FlowContext } from './layout/blocks.js';
 import { baselineIn, type Unit } from './layout/flow.js';
 import { COVER_IMAGE, coverPage, titlePage, tocUnits, type TocEntry } from './layout/front-matter.js';
 import type { LaidOutPage, OutlineEntry, PageItem } from './layout/page-items.js';
 import { paginate, type BodyPage } from './layout/paginate.js';
 import { isRecto, pageGeometry, textArea, type PageGeometry } from './page-geometry.js';
-import { documentNode, structChild, type StructNode } from './tag/struct-node.js';
+import { documentNode, graft } from './tag/struct-node.js';
 import { writeStructureTree } from './tag/structure-tree.js';
 import { memoizeMeasurer } from './typeset/measure.js';
 
@@ -54,10 +56,11 @@ export function romanNumeral(n: number): string {
 
 /**
  * Writes the PDF. Deterministic: the same input gives the same bytes (dates from the metadata
- * record, the file ID from the identifier). Warnings (missing glyphs, low-resolution images) go
+ * record, the file ID from the identifier), however `typesetter` sets the articles (in this
+ * thread, on workers, from the layout cache). Warnings (missing glyphs, low-resolution images) go
  * to `input.diagnostics`.
  */
-export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = []): Promise<PdfResult> {
+export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = [], typesetter: Typesetter = new Typesetter(1)): Promise<PdfResult> {
   const { publication: pub, metadata } = input;
   const g = pageGeometry(input.options.pageSize, input.options.bleed);
   const measurer = memoizeMeasurer(fontMeasurer);
@@ -73,39 +76,22 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     return name === undefined ? undefined : `a${article + 1}-${name}`;
   };
 
-  // Characters no embedded font has, per article: reported once per article after layout.
-  const missingGlyphs = new Map<number, Map<string, number>>();
-  const context = (article: Article, i: number): FlowContext => ({
-    article: i,
+  // The front matter is set in this thread, with article 1's names (its links lead nowhere else).
+  const frontCtx: FlowContext = {
+    article: 0,
     measurer,
     fontSize: g.fontSize,
     leading: g.leading,
     areaHeight: area.height,
     images: input.images,
-    anchor: (block) => (block.type === 'heading' || block.type === 'figure' || block.type === 'table' ? anchorDest(i, block) : undefined),
+    anchor: () => undefined,
     inline: {
-      resolveHref(href: string): string | undefined {
-        const id = fragmentId(href);
-        const target = id === undefined ? undefined : targets.resolve(id, i);
-        if (!target) return undefined;
-        return target.node ? anchorDest(target.article, target.node) : names[target.article]?.dest;
-      },
-      note: (id: string) => names[i]!.notes.get(id),
-      missing(char: string): void {
-        let chars = missingGlyphs.get(i);
-        if (chars === undefined) missingGlyphs.set(i, (chars = new Map()));
-        chars.set(char, (chars.get(char) ?? 0) + 1);
-      },
+      resolveHref: () => undefined,
+      note: (id: string) => names[0]?.notes.get(id),
+      missing: () => undefined,
     },
-    lowResolution(image, dpi, widthPt): void {
-      input.diagnostics.warn({
-        code: 'pdf.image.low-resolution',
-        ...(article.origin !== undefined ? { file: article.origin } : {}),
-        message: `"${article.meta.title}": image ${image.file.split(/[\\/]/).pop() ?? image.id} (${image.width}×${image.height} px) prints ${Math.round((widthPt / 72) * 25.4)} mm wide at ${dpi} dpi, below the 300 dpi print needs`,
-        fix: `use an image at least ${Math.ceil(((widthPt / 72) * 300))} px wide`,
-      });
-    },
-  });
+    lowResolution: () => undefined,
+  };
 
   // Front matter first in the structure (it is drawn first), then the articles.
   const coverItems = coverPage(input.cover, g, root);
@@ -117,8 +103,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
       fix: `use a cover image at least ${Math.ceil((g.mediaWidth / 72) * 300)}×${Math.ceil((g.mediaHeight / 72) * 300)} px`,
     });
   }
-  const frontCtx = context(pub.articles[0]!, 0);
-  const titleItems = titlePage(metadata, g, root, { ...frontCtx, inline: { ...frontCtx.inline, missing: () => undefined } });
+  const titleItems = titlePage(metadata, g, root, frontCtx);
   const tocTitle = contentsTitle(metadata.lang);
   const entries = (folios: string[]): TocEntry[] =>
     pub.articles.map((a, i) => ({ title: a.meta.title, authors: a.meta.authors.map((x) => x.name).join(', '), lang: a.meta.lang, dest: names[i]!.dest, folio: folios[i] ?? '' }));
@@ -126,10 +111,35 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const front = 2 + tocDraft.pages.length;
   const firstBody = front % 2 === 0 ? front : front + 1;
 
-  const artNodes = pub.articles.map((a) => structChild(root, 'Art', a.meta.lang.toLowerCase() !== metadata.lang.toLowerCase() ? { lang: a.meta.lang } : {}));
-  const units: Unit[] = pub.articles.flatMap((a, i) => articleUnits(a, i, artNodes[i]!, names[i]!, context(a, i), area.width));
+  // The articles: each laid out on its own (on a worker, or found in the layout cache), then
+  // grafted into the document's structure in order and paginated as one flow.
+  const resolve = (from: number) => (id: string): string | undefined => {
+    const target = targets.resolve(id, from);
+    if (!target) return undefined;
+    return target.node ? anchorDest(target.article, target.node) : names[target.article]?.dest;
+  };
+  const jobs = pub.articles.map((a, i) =>
+    articleJob(a, i, { documentLang: metadata.lang, fontSize: g.fontSize, leading: g.leading, width: area.width, areaHeight: area.height, images: input.images, resolve: resolve(i) }));
+  const layouts = await typesetter.layout(jobs);
+  const units: Unit[] = [];
+  layouts.forEach((layout, i) => {
+    graft(layout.art, root);
+    for (const u of layout.units) units.push(u);
+    const article = pub.articles[i]!;
+    for (const low of layout.lowResolution) {
+      const image = input.images.get(low.image)!;
+      input.diagnostics.warn({
+        code: 'pdf.image.low-resolution',
+        ...(article.origin !== undefined ? { file: article.origin } : {}),
+        message: `"${article.meta.title}": image ${image.file.split(/[\\/]/).pop() ?? image.id} (${image.width}×${image.height} px) prints ${Math.round((low.widthPt / 72) * 25.4)} mm wide at ${low.dpi} dpi, below the 300 dpi print needs`,
+        fix: `use an image at least ${Math.ceil(((low.widthPt / 72) * 300))} px wide`,
+      });
+    }
+  });
   const body = paginate(units, g, firstBody);
-  for (const [i, chars] of missingGlyphs) {
+  layouts.forEach((layout, i) => {
+    if (layout.missing.length === 0) return;
+    const chars = new Map(layout.missing);
     const article = pub.articles[i]!;
     const count = [...chars.values()].reduce((n, c) => n + c, 0);
     const examples = [...chars.keys()].slice(0, 5).map((c) => `"${c}" (${codePointLabel(c)})`).join(', ');
@@ -139,7 +149,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
       message: `"${article.meta.title}": ${count} character${count === 1 ? '' : 's'} (${chars.size} different) ${count === 1 ? 'is' : 'are'} in none of the embedded fonts and print as "\uFFFD": ${examples}${chars.size > 5 ? ', …' : ''}`,
       fix: 'replace the characters, or add a font that has them to the font registry (src/fonts/files.ts)',
     });
-  }
+  });
 
   const folio = (index: number): string => (index < firstBody ? romanNumeral(index + 1) : String(index - firstBody + 1));
   const startPage = pub.articles.map((_, i) => body.pages.find((p) => p.article === i && p.opening)?.index ?? firstBody);
