@@ -14,6 +14,8 @@ import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
 import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { resolveLinks } from './read/resolve-links.js';
 import { VERSION } from './version.js';
+import { LayoutCache } from './cache/layout-cache.js';
+import { defaultJobs, Typesetter } from './parallel/typesetter.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
@@ -49,6 +51,17 @@ export interface BuildOptions {
   bag?: boolean;
   /** Make the PDF a PDF/A-3 carrying the model and the EPUB as associated files. Default false. */
   pdfa3?: boolean;
+  /**
+   * How many articles are typeset at once on worker threads, and how many inputs build at once.
+   * Default: the number of cores; 1 sets everything in this thread. The output is the same.
+   */
+  jobs?: number;
+  /**
+   * Folder of the layout cache (src/cache/), so that a rebuild sets again only the articles that
+   * changed. Default for the library: no cache (a library call writes nothing it was not asked
+   * to); the CLI passes `node_modules/.cache/broadsheet` unless told `--no-cache`.
+   */
+  cache?: string;
 }
 
 export interface BuildResult {
@@ -56,6 +69,8 @@ export interface BuildResult {
   outputs: string[];
   /** Warnings of the whole run (errors end it with an InputError instead). */
   warnings: Diagnostic[];
+  /** With a cache: how many articles' layouts it had, and how many were set afresh. */
+  cache?: { hits: number; misses: number };
 }
 
 /**
@@ -77,22 +92,52 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
   diagnostics.checkpoint();
+  const jobs = options.jobs ?? defaultJobs();
+  const cache = options.cache !== undefined ? await LayoutCache.open(options.cache) : undefined;
+  const typesetter = new Typesetter(jobs, cache);
   const files: Output[] = [];
-  const slugs = new SlugScope();
-  for (const { pub, folderInput } of publications) {
-    const slug = slugs.unique(pub.meta.slug ?? slugify(pub.meta.title));
-    files.push(...(await buildPublication(pub, slug, options, diagnostics, { folderInput })));
+  try {
+    // Several inputs build at once (up to `jobs`), each with its own diagnostics, gathered in the
+    // order of the inputs so that the report does not depend on which finished first.
+    const slugs = new SlugScope();
+    const planned = publications.map(({ pub, folderInput }) => ({ pub, folderInput, slug: slugs.unique(pub.meta.slug ?? slugify(pub.meta.title)), diagnostics: new Diagnostics() }));
+    const built = await inTurn(planned, jobs, (p) => buildPublication(p.pub, p.slug, options, p.diagnostics, { folderInput: p.folderInput }, typesetter));
+    planned.forEach((p, i) => {
+      diagnostics.items.push(...p.diagnostics.items);
+      files.push(...built[i]!);
+    });
+  } finally {
+    await typesetter.close();
+  }
+  for (const problem of cache?.problems ?? []) {
+    diagnostics.warn({ code: 'cache.entry', message: `layout cache: ${problem}`, fix: `nothing to do (the articles were laid out again); delete ${cache!.dir} if this keeps happening` });
   }
   diagnostics.checkpoint();
   await writeOutputs(files);
-  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings };
+  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}) };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time; results in the order of `items`. */
+async function inTurn<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 /**
  * Builds one publication in memory: the EPUB, the PDF (a PDF/A-3 with `pdfa3`) and the JSON-LD
  * record, and with `bag` the bag of them. `origin.folderInput` says the publication was a folder (its publication.yaml is a source).
  */
-export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean } = { folderInput: false }): Promise<Output[]> {
+export async function buildPublication(
+  pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean } = { folderInput: false }, typesetter: Typesetter = new Typesetter(1),
+): Promise<Output[]> {
   // The model as read, before slugs and image ids are filled in: the publication.json of a bag or a PDF/A-3.
   const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
   assignArticleSlugs(pub);
@@ -114,14 +159,14 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     bleedPt: writerOptions.bleed ? BLEED : 0,
   });
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions };
-  const pdf = await writePdf(input);
+  const pdf = await writePdf(input, [], typesetter);
   const epub = await writeEpub(input, pdf.pageMap);
   if (diagnostics.errors.length > 0) return [];
   // PDF/A-3: the PDF once more, now carrying the EPUB (made from the first PDF's page map) and the
   // model; same layout, and its warnings were reported by the first pass.
   if (options.pdfa3 && asRead) {
     const attachments = associatedFiles(metadata, slug, publicationJson(asRead), epub);
-    pdf.bytes = (await writePdf({ ...input, diagnostics: new Diagnostics() }, attachments)).bytes;
+    pdf.bytes = (await writePdf({ ...input, diagnostics: new Diagnostics() }, attachments, typesetter)).bytes;
   }
   // The JSON-LD describes the two editions, so it is made after them (their bytes are final).
   const editions = [

@@ -6,6 +6,7 @@ import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
+import { DEFAULT_CACHE_DIR } from '../cache/layout-cache.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -32,6 +33,11 @@ Options:
                          (publication.json) and the EPUB as associated files
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
+  -j, --jobs N           typeset articles on N threads and build up to N inputs at once
+                         (default: the number of cores; 1: no worker threads); same output
+      --cache DIR        keep each article's layout in DIR, so a rebuild sets again only the
+                         articles that changed (default: node_modules/.cache/broadsheet)
+      --no-cache         neither read nor write the layout cache
       --verbose          list every warning; without it, more than 3 warnings of one kind in one
                          file are summarised in one line with a count and examples
       --debug            show stack traces of internal errors
@@ -69,6 +75,9 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         pdfa3: { type: 'boolean' },
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         debug: { type: 'boolean' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -83,6 +92,8 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
   if (v['page-size'] !== undefined && !pageSize.safeParse(v['page-size']).success) {
     throw new UsageError(`--page-size "${v['page-size']}" is not a page size — use A4, A5, Letter, 6x9 or e.g. 148mmx210mm`);
   }
+  if (v.cache !== undefined && v['no-cache']) throw new UsageError('--cache and --no-cache contradict each other — give one of them');
+  if (v.cache === '') throw new UsageError('--cache needs a folder — e.g. --cache .broadsheet-cache');
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
     throw new UsageError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds`);
@@ -107,8 +118,16 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         maxBytes: megabytes(v['max-image-mb'], '--max-image-mb') ?? DEFAULT_IMAGE_LIMITS.maxBytes,
       },
       maxArticleBytes: megabytes(v['max-article-mb'], '--max-article-mb'),
+      jobs: jobCount(v.jobs),
+      ...(v['no-cache'] ? {} : { cache: v.cache ?? DEFAULT_CACHE_DIR }),
     },
   };
+}
+
+function jobCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) throw new UsageError(`--jobs "${value}" is not a number of threads — use a whole number from 1 to 256, e.g. --jobs 2`);
+  return Number(value);
 }
 
 function megabytes(value: string | undefined, flag: string): number | undefined {
