@@ -24,39 +24,70 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/**
+ * Below this many articles to set, workers are not started: starting one (loading the modules and
+ * opening the fonts) costs about as much as setting a few articles.
+ */
+const LEAST_FOR_WORKERS = 4;
+
 export class Typesetter {
   private readonly pool: WorkerPool<ArticleJob, ArticleLayout> | undefined;
   private measurer: Measurer | undefined;
 
-  /** `jobs`: how many articles are set at once (1: all in this thread, no workers). */
+  /**
+   * `jobs`: how many articles are set at once — this thread and `jobs - 1` workers (1: all in
+   * this thread, no workers).
+   */
   constructor(readonly jobs: number, readonly cache?: LayoutCache) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`internal error: jobs must be a whole number from 1, not ${jobs}`);
-    this.pool = jobs > 1 && existsSync(fileURLToPath(WORKER)) ? new WorkerPool(WORKER, jobs) : undefined;
+    this.pool = jobs > 1 && existsSync(fileURLToPath(WORKER)) ? new WorkerPool(WORKER, jobs - 1) : undefined;
   }
 
   /** The layouts of `jobs`, in their order. */
   async layout(jobs: readonly ArticleJob[]): Promise<ArticleLayout[]> {
     const cache = this.cache;
     const keys = cache ? jobs.map((job) => cache.key(job)) : [];
-    const found = cache ? await Promise.all(keys.map((key) => cache.get(key))) : [];
+    const results: (ArticleLayout | undefined)[] = cache ? await Promise.all(keys.map((key) => cache.get(key))) : jobs.map(() => undefined);
+    const todo = jobs.flatMap((_, i) => (results[i] === undefined ? [i] : []));
+    if (cache) {
+      cache.hits += jobs.length - todo.length;
+      cache.misses += todo.length;
+    }
     const writes: Promise<void>[] = [];
-    const results = await Promise.all(
-      jobs.map(async (job, i) => {
-        const cached = found[i];
-        if (cached) {
-          cache!.hits++;
-          return cached;
-        }
-        const layout = this.pool ? await this.pool.run(job) : layoutArticle(job, (this.measurer ??= memoizeMeasurer(fontMeasurer)));
-        if (cache) {
-          cache.misses++;
-          writes.push(cache.put(keys[i]!, layout));
-        }
-        return layout;
-      }),
-    );
+    const done = (i: number, layout: ArticleLayout): void => {
+      results[i] = layout;
+      if (cache) writes.push(cache.put(keys[i]!, layout));
+    };
+    // Every lane takes the next article not yet taken: the workers', and this thread's, which
+    // yields between articles so that finished workers get their next article meanwhile.
+    let next = 0;
+    const lanes: Promise<void>[] = [];
+    const pool = this.pool;
+    if (pool && todo.length >= LEAST_FOR_WORKERS) {
+      for (let w = 0; w < pool.size; w++) {
+        lanes.push((async () => {
+          while (next < todo.length) {
+            const i = todo[next++]!;
+            done(i, await pool.run(jobs[i]!));
+          }
+        })());
+      }
+    }
+    const shared = lanes.length > 0;
+    lanes.push((async () => {
+      const measurer = (this.measurer ??= memoizeMeasurer(fontMeasurer));
+      while (next < todo.length) {
+        const i = todo[next++]!;
+        done(i, layoutArticle(jobs[i]!, measurer));
+        if (shared) await new Promise((resolve) => setImmediate(resolve));
+      }
+    })());
+    await Promise.all(lanes);
     await Promise.all(writes);
-    return results;
+    return results.map((layout, i) => {
+      if (layout === undefined) throw new Error(`internal error: article ${i + 1} was not laid out`);
+      return layout;
+    });
   }
 
   async close(): Promise<void> {
