@@ -15,7 +15,7 @@ import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { resolveLinks } from './read/resolve-links.js';
 import { VERSION } from './version.js';
 import { LayoutCache } from './cache/layout-cache.js';
-import { defaultJobs, Typesetter } from './parallel/typesetter.js';
+import { defaultJobs, BuildThreads } from './parallel/build-threads.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
@@ -94,20 +94,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   diagnostics.checkpoint();
   const jobs = options.jobs ?? defaultJobs();
   const cache = options.cache !== undefined ? await LayoutCache.open(options.cache) : undefined;
-  const typesetter = new Typesetter(jobs, cache);
+  const threads = new BuildThreads(jobs, cache);
   const files: Output[] = [];
   try {
     // Several inputs build at once (up to `jobs`), each with its own diagnostics, gathered in the
     // order of the inputs so that the report does not depend on which finished first.
     const slugs = new SlugScope();
     const planned = publications.map(({ pub, folderInput }) => ({ pub, folderInput, slug: slugs.unique(pub.meta.slug ?? slugify(pub.meta.title)), diagnostics: new Diagnostics() }));
-    const built = await inTurn(planned, jobs, (p) => buildPublication(p.pub, p.slug, options, p.diagnostics, { folderInput: p.folderInput }, typesetter));
+    const built = await inTurn(planned, jobs, (p) => buildPublication(p.pub, p.slug, options, p.diagnostics, { folderInput: p.folderInput }, threads));
     planned.forEach((p, i) => {
       diagnostics.items.push(...p.diagnostics.items);
       files.push(...built[i]!);
     });
   } finally {
-    await typesetter.close();
+    await threads.close();
   }
   for (const problem of cache?.problems ?? []) {
     diagnostics.warn({ code: 'cache.entry', message: `layout cache: ${problem}`, fix: `nothing to do (the articles were laid out again); delete ${cache!.dir} if this keeps happening` });
@@ -136,7 +136,7 @@ async function inTurn<T, R>(items: readonly T[], limit: number, work: (item: T) 
  * record, and with `bag` the bag of them. `origin.folderInput` says the publication was a folder (its publication.yaml is a source).
  */
 export async function buildPublication(
-  pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean } = { folderInput: false }, typesetter: Typesetter = new Typesetter(1),
+  pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean } = { folderInput: false }, threads: BuildThreads = new BuildThreads(1),
 ): Promise<Output[]> {
   // The model as read, before slugs and image ids are filled in: the publication.json of a bag or a PDF/A-3.
   const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
@@ -159,14 +159,24 @@ export async function buildPublication(
     bleedPt: writerOptions.bleed ? BLEED : 0,
   });
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions };
-  const pdf = await writePdf(input, [], typesetter);
-  const epub = await writeEpub(input, pdf.pageMap);
+  // The EPUB needs the PDF's page map, known once the pages are laid out: it is written (on a
+  // worker, with jobs) while the PDF draws.
+  let epubBeside: Promise<Uint8Array> | undefined;
+  const pdf = await writePdf(input, [], {
+    threads,
+    onPageMap(pageMap) {
+      epubBeside = threads.epub(input, pageMap);
+      // Awaited below; this keeps a failure from being reported as unhandled should the PDF fail first.
+      epubBeside.catch(() => undefined);
+    },
+  });
+  const epub = await (epubBeside ?? threads.epub(input, pdf.pageMap));
   if (diagnostics.errors.length > 0) return [];
   // PDF/A-3: the PDF once more, now carrying the EPUB (made from the first PDF's page map) and the
   // model; same layout, and its warnings were reported by the first pass.
   if (options.pdfa3 && asRead) {
     const attachments = associatedFiles(metadata, slug, publicationJson(asRead), epub);
-    pdf.bytes = (await writePdf({ ...input, diagnostics: new Diagnostics() }, attachments, typesetter)).bytes;
+    pdf.bytes = (await writePdf({ ...input, diagnostics: new Diagnostics() }, attachments, { threads })).bytes;
   }
   // The JSON-LD describes the two editions, so it is made after them (their bytes are final).
   const editions = [

@@ -1,20 +1,36 @@
 /**
- * Worker threads and the layout cache never change the output: three publications (the rich
- * fixture with figures, tables and notes; the page-list fixture of four articles; the links
- * fixture with `#id` links between articles) built with `--jobs 1` and with `--jobs 2` give the
- * same bytes; a rebuild from the cache after one article grew (so every later page number moved)
- * gives the bytes of a clean build and sets again only that article; damaged cache entries are
- * ignored and rebuilt.
+ * Worker threads and the layout cache never change the output: two publications built at once —
+ * the rich fixture (figures, tables, notes, a link to another article; few articles, so set in the
+ * main thread) and a book of 16 short articles (enough to start workers; figures that may shrink,
+ * tables, notes, `#id` links between articles; its EPUB written on a worker) — give the same bytes
+ * with `--jobs 1` and `--jobs 2`; a rebuild from the cache after one article grew (so every later
+ * page number moved) gives the bytes of a clean build and sets only that article again; damaged
+ * cache entries are ignored and rebuilt.
  */
-import { appendFileSync, cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, tempFolder } from '../support/cli.js';
 import { openEpub } from '../support/epub.js';
 
 const dir = tempFolder();
-const pageList = path.join(dir, 'page-list');
-const inputs = [path.join(ROOT, 'test/fixtures/rich/publication.json'), pageList, path.join(ROOT, 'test/fixtures/links')];
+const book = path.join(dir, 'book');
+const inputs = [path.join(ROOT, 'test/fixtures/rich/publication.json'), book];
+const ARTICLES = 16;
+
+/** Article `i` of the book: a few paragraphs, a figure, a table, a note and a link to the next article. */
+function article(i: number): string {
+  const words = ['harbour', 'council', 'railway', 'festival', 'village', 'research', 'weather', 'market', 'river', 'school'];
+  const sentence = (k: number): string => `The ${words[(i + k) % 10]} and the ${words[(i * 3 + k) % 10]} met again on day ${k + 1} of the season, as the report of number ${i + 1} says at some length.`;
+  const paragraph = (k: number): string => Array.from({ length: 5 }, (_, j) => sentence(k * 5 + j)).join(' ');
+  return [
+    '---', `title: Report ${i + 1}`, 'lang: en-GB', '---', '',
+    paragraph(0), '', `See [the next report](#report-${(i + 1) % ARTICLES + 1}) too.[^n]`, '',
+    `![A chart for report ${i + 1}](chart.png "Figure ${i + 1}: ${sentence(1)}")`, '',
+    paragraph(1), '', '## Figures', '', '| Item | 2024 | 2025 |', '|:--|--:|--:|', `| Boats | ${i * 7} | ${i * 9} |`, '',
+    paragraph(2), '', `[^n]: A note of report ${i + 1}.`, '',
+  ].join('\n');
+}
 const cache = path.join(dir, 'cache');
 
 function buildTo(out: string, ...flags: string[]): void {
@@ -28,21 +44,20 @@ function outputs(out: string): Map<string, Buffer> {
   return new Map(readdirSync(folder).sort().map((name) => [name, readFileSync(path.join(folder, name))]));
 }
 
-function expectSameBytes(a: string, b: string): void {
+function expectSameBytes(a: string, b: string, files = 6): void {
   const x = outputs(a);
   const y = outputs(b);
-  expect([...y.keys()]).toEqual([...x.keys()]);
-  expect(x.size).toBe(9);
-  for (const [name, bytes] of x) expect(bytes.equals(y.get(name)!), `${name} differs between ${a} and ${b}`).toBe(true);
+  expect(x.size).toBe(files);
+  for (const [name, bytes] of x) expect(y.get(name)?.equals(bytes), `${name} differs between ${a} and ${b}`).toBe(true);
 }
 
 function cacheEntries(): string[] {
   return readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.layout')).sort();
 }
 
-/** The page list of the page-list fixture's EPUB (its nav's `page-list`). */
+/** The page list of the book's EPUB (its nav's `page-list`). */
 async function pageListOf(out: string): Promise<string> {
-  const epub = await openEpub(path.join(dir, out, 'lines-across-the-valley.epub'));
+  const epub = await openEpub(path.join(dir, out, 'sixteen-reports.epub'));
   for (const file of epub.zip.file(/\.xhtml$/)) {
     const list = /<nav[^>]*epub:type="page-list"[\s\S]*?<\/nav>/.exec(await file.async('string'))?.[0];
     if (list) return list;
@@ -55,12 +70,16 @@ describe('--jobs and the layout cache', () => {
   let stderrDamaged = '';
 
   beforeAll(() => {
-    cpSync(path.join(ROOT, 'test/fixtures/page-list'), pageList, { recursive: true });
+    mkdirSync(book);
+    cpSync(path.join(ROOT, 'test/fixtures/rich/chart.png'), path.join(book, 'chart.png'));
+    const names = Array.from({ length: ARTICLES }, (_, i) => `report-${String(i + 1).padStart(2, '0')}.md`);
+    names.forEach((name, i) => writeFileSync(path.join(book, name), article(i)));
+    writeFileSync(path.join(book, 'publication.yaml'), `title: Sixteen Reports\nlang: en-GB\ndate: 2025-06-30\narticles: [${names.join(', ')}]\n`);
     buildTo('one', '--jobs', '1', '--no-cache');
     buildTo('two', '--jobs', '2', '--cache', cache);
     entriesAfterFirst = cacheEntries();
     // The second article grows by about two pages: every later page number and page-list entry moves.
-    appendFileSync(path.join(pageList, '02-internationalization.md'), `\n\n${'A paragraph added to make this article longer than it was. '.repeat(150)}\n`);
+    appendFileSync(path.join(book, 'report-02.md'), `\n\n${'A paragraph added to make this article longer than it was. '.repeat(150)}\n`);
     buildTo('edited-cached', '--jobs', '2', '--cache', cache);
     buildTo('edited-clean', '--jobs', '1', '--no-cache');
     // Damage every entry in two ways: garbage, and a payload cut short.
@@ -70,7 +89,7 @@ describe('--jobs and the layout cache', () => {
       if (i % 2 === 0) writeFileSync(file, 'not a layout');
       else writeFileSync(file, readFileSync(file).subarray(0, 200));
     });
-    const run = cli(['build', ...inputs, '--out', path.join(dir, 'damaged'), '--jobs', '2', '--cache', cache, '--verbose']);
+    const run = cli(['build', book, '--out', path.join(dir, 'damaged'), '--jobs', '2', '--cache', cache, '--verbose']);
     expect(run.status, run.stderr).toBe(0);
     stderrDamaged = run.stderr;
   }, 600_000);
@@ -80,7 +99,7 @@ describe('--jobs and the layout cache', () => {
   });
 
   it('keeps one entry per article', () => {
-    expect(entriesAfterFirst.length).toBe(3 + 4 + 2);
+    expect(entriesAfterFirst.length).toBe(3 + ARTICLES);
   });
 
   it('rebuilds an edited book from the cache byte for byte as a clean build, setting only the edited article again', async () => {
@@ -94,7 +113,20 @@ describe('--jobs and the layout cache', () => {
   });
 
   it('ignores damaged entries, lays the articles out again and says so', () => {
-    expectSameBytes('edited-clean', 'damaged');
+    expectSameBytes('damaged', 'edited-clean', 3);
     expect(stderrDamaged).toMatch(/layout cache: ignored a damaged entry .*\.layout \(laid out again\)/);
+  });
+
+  it('refuses a number of jobs that is not a whole number from 1, and --cache with --no-cache', () => {
+    for (const jobs of ['0', '1.5', 'many']) {
+      const run = cli(['build', '--jobs', jobs]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`--jobs "${jobs}" is not a number of threads`);
+    }
+    const both = cli(['build', '--cache', path.join(dir, 'c'), '--no-cache']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('--cache and --no-cache contradict each other');
+    const help = cli(['build', '--help']);
+    for (const option of ['--jobs N', '--cache DIR', '--no-cache']) expect(help.stdout).toContain(option);
   });
 });

@@ -9,13 +9,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../model/publication.js';
-import { Typesetter } from '../../parallel/typesetter.js';
+import { BuildThreads } from '../../parallel/build-threads.js';
 import { PublicationAnchors, type AnchorNode } from '../../model/anchors.js';
 import { fragmentId } from '../../model/url.js';
 import type { WriterInput } from '../input.js';
 import { pdfInfo } from '../metadata/info.js';
 import { xmpPacket } from '../metadata/xmp.js';
-import type { PageMap, PageStart } from '../page-map.js';
+import type { PageMap } from '../page-map.js';
 import { PdfSurface, type Attachment } from './document.js';
 import { drawPages } from './draw.js';
 import { fontMeasurer, textWidth } from './font-metrics.js';
@@ -54,13 +54,24 @@ export function romanNumeral(n: number): string {
   return out;
 }
 
+export interface PdfServices {
+  /** Sets the articles (default: in this thread, no cache). */
+  threads?: BuildThreads;
+  /**
+   * Called with the page map as soon as the pages are laid out, before they are drawn: the EPUB
+   * (which needs it for its page list) can then be written on another thread while the PDF draws.
+   */
+  onPageMap?(pageMap: PageMap): void;
+}
+
 /**
  * Writes the PDF. Deterministic: the same input gives the same bytes (dates from the metadata
- * record, the file ID from the identifier), however `typesetter` sets the articles (in this
+ * record, the file ID from the identifier), however `threads` sets the articles (in this
  * thread, on workers, from the layout cache). Warnings (missing glyphs, low-resolution images) go
  * to `input.diagnostics`.
  */
-export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = [], typesetter: Typesetter = new Typesetter(1)): Promise<PdfResult> {
+export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = [], services: PdfServices = {}): Promise<PdfResult> {
+  const threads = services.threads ?? new BuildThreads(1);
   const { publication: pub, metadata } = input;
   const g = pageGeometry(input.options.pageSize, input.options.bleed);
   const measurer = memoizeMeasurer(fontMeasurer);
@@ -120,7 +131,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   };
   const jobs = pub.articles.map((a, i) =>
     articleJob(a, i, { documentLang: metadata.lang, fontSize: g.fontSize, leading: g.leading, width: area.width, areaHeight: area.height, images: input.images, resolve: resolve(i) }));
-  const layouts = await typesetter.layout(jobs);
+  const layouts = await threads.layout(jobs);
   const units: Unit[] = [];
   layouts.forEach((layout, i) => {
     graft(layout.art, root);
@@ -166,6 +177,9 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     pages.push({ index: p.index, label: folio(p.index), items: [...runningHead(g, p, pub.articles, metadata.title), ...p.items, ...furniture(g, p.index, folio(p.index), undefined)], ...(start ? { start } : {}) });
   }
 
+  const pageMap: PageMap = { source: metadata.identifier, pages: pages.flatMap((p) => (p.start ? [p.start] : [])) };
+  services.onPageMap?.(pageMap);
+
   const surface = new PdfSurface({
     geometry: g,
     info: pdfInfo(metadata),
@@ -190,8 +204,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   pdf.catalog('PageLabels', { Nums: [0, { S: pdf.name('r') }, firstBody, { S: pdf.name('D') }] });
   writeStructureTree(root, record, pdf);
   const bytes = await surface.finish();
-  const starts: PageStart[] = pages.flatMap((p) => (p.start ? [p.start] : []));
-  return { bytes, pageMap: { source: metadata.identifier, pages: starts } };
+  return { bytes, pageMap };
 }
 
 /** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */

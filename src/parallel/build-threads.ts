@@ -1,8 +1,10 @@
 /**
- * Lays out a book's articles: from the layout cache when it has them, else on worker threads
- * (`jobs` > 1) or in this thread (`jobs` = 1). The result is the same whichever way: each article's
- * layout is a pure function of its job (write/pdf/layout/article-job.ts), and results come back in
- * the order of the articles, so the PDF is byte-identical whatever the number of jobs.
+ * The threads of a build. Lays out a book's articles: from the layout cache when it has them, else
+ * on worker threads (`jobs` > 1) beside this one, or in this thread only (`jobs` = 1). Writes the
+ * EPUB on a worker while this thread draws the PDF. The result is the same whichever way: each
+ * article's layout is a pure function of its job (write/pdf/layout/article-job.ts), results come
+ * back in the order of the articles, and the EPUB writer is the same code on either thread; so
+ * the files are byte-identical whatever the number of jobs.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -11,7 +13,12 @@ import type { LayoutCache } from '../cache/layout-cache.js';
 import { fontMeasurer } from '../write/pdf/font-metrics.js';
 import { layoutArticle, type ArticleJob, type ArticleLayout } from '../write/pdf/layout/article-job.js';
 import { memoizeMeasurer, type Measurer } from '../write/pdf/typeset/measure.js';
+import { Diagnostics } from '../check/diagnostic.js';
+import { writeEpub } from '../write/epub/index.js';
+import type { WriterInput } from '../write/input.js';
+import type { PageMap } from '../write/page-map.js';
 import { WorkerPool } from './pool.js';
+import type { WorkerReply, WorkerTask } from './worker-task.js';
 
 /**
  * The worker script, compiled next to this module. Under vitest the sources run as TypeScript and
@@ -25,13 +32,14 @@ export function defaultJobs(): number {
 }
 
 /**
- * Below this many articles to set, workers are not started: starting one (loading the modules and
- * opening the fonts) costs about as much as setting a few articles.
+ * Below this many articles to set, no worker is started: starting one (loading the modules and
+ * opening the fonts, ~0.6 s of CPU) costs as much as setting some twenty short articles, which
+ * this thread has done by the time a worker would be ready.
  */
-const LEAST_FOR_WORKERS = 4;
+const LEAST_FOR_WORKERS = 16;
 
-export class Typesetter {
-  private readonly pool: WorkerPool<ArticleJob, ArticleLayout> | undefined;
+export class BuildThreads {
+  private readonly pool: WorkerPool<WorkerTask, WorkerReply> | undefined;
   private measurer: Measurer | undefined;
 
   /**
@@ -68,7 +76,7 @@ export class Typesetter {
         lanes.push((async () => {
           while (next < todo.length) {
             const i = todo[next++]!;
-            done(i, await pool.run(jobs[i]!));
+            done(i, layoutOf(await pool.run({ kind: 'layout', job: jobs[i]! })));
           }
         })());
       }
@@ -90,7 +98,25 @@ export class Typesetter {
     });
   }
 
+  /**
+   * The EPUB of `input`: on a worker when there are workers and the book is long enough to pay for
+   * starting one (while this thread draws the PDF), else here. Its warnings go to `input.diagnostics`.
+   */
+  async epub(input: WriterInput, pageMap: PageMap): Promise<Uint8Array> {
+    if (!this.pool || input.publication.articles.length < LEAST_FOR_WORKERS) return writeEpub(input, pageMap);
+    const { diagnostics, ...rest } = input;
+    const reply = await this.pool.run({ kind: 'epub', input: rest, pageMap });
+    if (reply.kind !== 'epub') throw new Error(`internal error: a worker answered an EPUB with a ${reply.kind}`);
+    diagnostics.items.push(...reply.diagnostics);
+    return reply.bytes;
+  }
+
   async close(): Promise<void> {
     await this.pool?.close();
   }
+}
+
+function layoutOf(reply: WorkerReply): ArticleLayout {
+  if (reply.kind !== 'layout') throw new Error(`internal error: a worker answered a layout with a ${reply.kind}`);
+  return reply.layout;
 }
