@@ -55,7 +55,10 @@ export class BuildThreads {
   async layout(jobs: readonly ArticleJob[]): Promise<ArticleLayout[]> {
     const cache = this.cache;
     const keys = cache ? jobs.map((job) => cache.key(job)) : [];
-    const results: (ArticleLayout | undefined)[] = cache ? await Promise.all(keys.map((key) => cache.get(key))) : jobs.map(() => undefined);
+    // Entries are read one after another: all at once would hold every file's bytes beside its
+    // objects (some hundreds of MiB for a long book).
+    const results: (ArticleLayout | undefined)[] = [];
+    for (let i = 0; i < jobs.length; i++) results.push(cache ? await cache.get(keys[i]!) : undefined);
     const todo = jobs.flatMap((_, i) => (results[i] === undefined ? [i] : []));
     if (cache) {
       cache.hits += jobs.length - todo.length;
