@@ -38,6 +38,8 @@ export class LayoutCache {
   /** Why entries could not be read or written (a damaged entry, a full disk): reported, never fatal. */
   readonly problems: string[] = [];
 
+  private unwritable = false;
+
   private constructor(readonly dir: string, private readonly identity: string) {}
 
   /** A cache in `dir` (created on first write). */
@@ -74,6 +76,8 @@ export class LayoutCache {
 
   /** Stores `layout` under `key`: written whole to a temporary file, then renamed into place. */
   async put(key: string, layout: ArticleLayout): Promise<void> {
+    // After one failed write (a read-only folder, a full disk) the rest would fail alike: one report.
+    if (this.unwritable) return;
     const file = this.file(key);
     const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
@@ -82,7 +86,8 @@ export class LayoutCache {
       await writeFile(temp, Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), payload]));
       await rename(temp, file);
     } catch (error) {
-      this.problems.push(`cannot write ${file}: ${(error as Error).message}`);
+      this.unwritable = true;
+      this.problems.push(`cannot write ${file}, so nothing more is stored in this build: ${(error as Error).message}`);
       await unlink(temp).catch(() => undefined);
     }
   }
