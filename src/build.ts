@@ -159,18 +159,8 @@ export async function buildPublication(
     bleedPt: writerOptions.bleed ? BLEED : 0,
   });
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions };
-  // The EPUB needs the PDF's page map, known once the pages are laid out: it is written (on a
-  // worker, with jobs) while the PDF draws.
-  let epubBeside: Promise<Uint8Array> | undefined;
-  const pdf = await writePdf(input, [], {
-    threads,
-    onPageMap(pageMap) {
-      epubBeside = threads.epub(input, pageMap);
-      // Awaited below; this keeps a failure from being reported as unhandled should the PDF fail first.
-      epubBeside.catch(() => undefined);
-    },
-  });
-  const epub = await (epubBeside ?? threads.epub(input, pdf.pageMap));
+  const pdf = await writePdf(input, [], { threads });
+  const epub = await writeEpub(input, pdf.pageMap);
   if (diagnostics.errors.length > 0) return [];
   // PDF/A-3: the PDF once more, now carrying the EPUB (made from the first PDF's page map) and the
   // model; same layout, and its warnings were reported by the first pass.

@@ -1,10 +1,8 @@
 /**
- * The script each worker thread runs. Two kinds of task: lay out one article (with fonts and a
- * measurer kept for the worker's life, so widths found for one article serve the next), and write
- * a publication's EPUB while the main thread draws its PDF (the EPUB writer is loaded on first use).
+ * The script each worker thread runs: lays out the articles it is sent, one at a time, with fonts
+ * and a measurer kept for the worker's life (widths found for one article serve the next).
  */
 import { parentPort } from 'node:worker_threads';
-import { Diagnostics } from '../check/diagnostic.js';
 import { fontMeasurer } from '../write/pdf/font-metrics.js';
 import { layoutArticle } from '../write/pdf/layout/article-job.js';
 import { memoizeMeasurer } from '../write/pdf/typeset/measure.js';
@@ -15,11 +13,7 @@ const port = parentPort;
 if (!port) throw new Error('internal error: layout-worker.js runs only as a worker thread');
 
 async function perform(task: WorkerTask): Promise<WorkerReply> {
-  if (task.kind === 'layout') return { kind: 'layout', layout: layoutArticle(task.job, measurer) };
-  const { writeEpub } = await import('../write/epub/index.js');
-  const diagnostics = new Diagnostics();
-  const bytes = await writeEpub({ ...task.input, diagnostics }, task.pageMap);
-  return { kind: 'epub', bytes, diagnostics: diagnostics.items };
+  return { kind: 'layout', layout: layoutArticle(task.job, measurer) };
 }
 
 port.on('message', ({ id, input }: { id: number; input: WorkerTask }) => {

@@ -2,7 +2,7 @@
  * Worker threads and the layout cache never change the output: two publications built at once —
  * the rich fixture (figures, tables, notes, a link to another article; few articles, so set in the
  * main thread) and a book of 16 short articles (enough to start workers; figures that may shrink,
- * tables, notes, `#id` links between articles; its EPUB written on a worker) — give the same bytes
+ * tables, notes, `#id` links between articles) — give the same bytes
  * with `--jobs 1` and `--jobs 2`; a rebuild from the cache after one article grew (so every later
  * page number moved) gives the bytes of a clean build and sets only that article again; damaged
  * cache entries are ignored and rebuilt.

@@ -57,11 +57,6 @@ export function romanNumeral(n: number): string {
 export interface PdfServices {
   /** Sets the articles (default: in this thread, no cache). */
   threads?: BuildThreads;
-  /**
-   * Called with the page map as soon as the pages are laid out, before they are drawn: the EPUB
-   * (which needs it for its page list) can then be written on another thread while the PDF draws.
-   */
-  onPageMap?(pageMap: PageMap): void;
 }
 
 /**
@@ -178,7 +173,6 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   }
 
   const pageMap: PageMap = { source: metadata.identifier, pages: pages.flatMap((p) => (p.start ? [p.start] : [])) };
-  services.onPageMap?.(pageMap);
 
   const surface = new PdfSurface({
     geometry: g,
