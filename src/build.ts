@@ -5,20 +5,24 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './check/diagnostic.js';
+import { languageDirection } from './model/language.js';
 import type { Publication } from './model/publication.js';
 import { SlugScope, slugify } from './model/slug.js';
-import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './images/image.js';
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits, type LoadedImage } from './images/image.js';
 import { cleanPublicationText } from './read/clean-text.js';
 import { readPublication } from './read/publication.js';
 import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
 import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { resolveLinks } from './read/resolve-links.js';
+import type { BuiltPublication, ProgressListener } from './progress/events.js';
 import { VERSION } from './version.js';
 import { LayoutCache } from './cache/layout-cache.js';
 import { defaultJobs, BuildThreads } from './parallel/build-threads.js';
 import { makeCoverArt } from './write/cover/index.js';
+import { coverWrap, interiorPageCount, PRINT_SERVICES, type Paper, type PodService } from './write/cover-wrap/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
+import type { PageMap } from './write/page-map.js';
 import { associatedFiles } from './write/archive/associated-files.js';
 import { archiveBag, publicationJson } from './write/archive/index.js';
 import { jsonLd } from './write/metadata/jsonld.js';
@@ -62,6 +66,12 @@ export interface BuildOptions {
    * to); the CLI passes `node_modules/.cache/broadsheet` unless told `--no-cache`.
    */
   cache?: string;
+  /** Told of phases, articles laid out, pages drawn and publications built (src/progress/events.ts); keep it cheap. */
+  onProgress?: ProgressListener;
+  /** Also write `<slug>.cover.pdf`, a cover wrap to this print-on-demand service's specifications (src/write/cover-wrap/). */
+  pod?: PodService;
+  /** Interior paper of the print-on-demand edition: sets the spine width. Default `white`. */
+  paper?: Paper;
 }
 
 export interface BuildResult {
@@ -79,13 +89,16 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = new Diagnostics();
-  const publications: { pub: Publication; folderInput: boolean }[] = [];
+  const progress = options.onProgress;
+  progress?.({ type: 'start', inputs: options.inputs.length });
+  progress?.({ type: 'phase', phase: 'read' });
+  const publications: { pub: Publication; folderInput: boolean; input: string }[] = [];
   for (const input of options.inputs) {
     const read = await readPublication(input, { lang: options.lang, maxArticleBytes: options.maxArticleBytes, strict: options.strict }, diagnostics);
     if (read.publication) {
       cleanPublicationText(read.publication, diagnostics);
       const folderInput = await stat(input).then((s) => s.isDirectory(), () => false);
-      publications.push({ pub: read.publication, folderInput });
+      publications.push({ pub: read.publication, folderInput, input });
     } else if (read.articles.length > 0) {
       // Report the image problems of the articles that did validate in this same run.
       await resolveImages({ articles: read.articles }, diagnostics, resolveOptions(options));
@@ -100,8 +113,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Several inputs build at once (up to `jobs`), each with its own diagnostics, gathered in the
     // order of the inputs so that the report does not depend on which finished first.
     const slugs = new SlugScope();
-    const planned = publications.map(({ pub, folderInput }) => ({ pub, folderInput, slug: slugs.unique(pub.meta.slug ?? slugify(pub.meta.title)), diagnostics: new Diagnostics() }));
-    const built = await inTurn(planned, jobs, (p) => buildPublication(p.pub, p.slug, options, p.diagnostics, { folderInput: p.folderInput }, threads));
+    const planned = publications.map(({ pub, folderInput, input }) => ({ pub, folderInput, input, slug: slugs.unique(pub.meta.slug ?? slugify(pub.meta.title)), diagnostics: new Diagnostics() }));
+    const built = await inTurn(planned, jobs, (p, index) => {
+      progress?.({ type: 'publication', index, publications: publications.length, input: p.input, title: p.pub.meta.title, articles: p.pub.articles.length });
+      return buildPublication(p.pub, p.slug, options, p.diagnostics, { folderInput: p.folderInput }, threads);
+    });
     planned.forEach((p, i) => {
       diagnostics.items.push(...p.diagnostics.items);
       files.push(...built[i]!);
@@ -113,18 +129,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     diagnostics.warn({ code: 'cache.entry', message: `layout cache: ${problem}`, fix: `nothing to do (the articles were laid out again); delete ${cache!.dir} if this keeps happening` });
   }
   diagnostics.checkpoint();
+  progress?.({ type: 'phase', phase: 'write' });
   await writeOutputs(files);
+  progress?.({ type: 'done' });
   return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}) };
 }
 
 /** Runs `work` over `items`, at most `limit` at a time; results in the order of `items`. */
-async function inTurn<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function inTurn<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]!);
+      results[i] = await work(items[i]!, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
@@ -140,6 +158,8 @@ export async function buildPublication(
 ): Promise<Output[]> {
   // The model as read, before slugs and image ids are filled in: the publication.json of a bag or a PDF/A-3.
   const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
+  const progress = options.onProgress;
+  progress?.({ type: 'phase', phase: 'resolve' });
   assignArticleSlugs(pub);
   resolveLinks(pub, diagnostics);
   const resolved = await resolveImages(pub, diagnostics, resolveOptions(options));
@@ -149,6 +169,7 @@ export async function buildPublication(
     bleed: options.bleed ?? pub.meta.bleed ?? false,
     strict: options.strict,
   };
+  progress?.({ type: 'phase', phase: 'cover' });
   const metadata = metadataRecord(pub, { version: VERSION, sourceDateEpoch: options.sourceDateEpoch });
   const { width: widthPt, height: heightPt } = trimSize(writerOptions.pageSize);
   const cover = await makeCoverArt({
@@ -158,9 +179,11 @@ export async function buildPublication(
     trim: { widthPt, heightPt },
     bleedPt: writerOptions.bleed ? BLEED : 0,
   });
-  const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions };
+  const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions, progress };
   const pdf = await writePdf(input, [], { threads });
+  progress?.({ type: 'phase', phase: 'epub' });
   const epub = await writeEpub(input, pdf.pageMap);
+  progress?.({ type: 'phase', phase: 'package' });
   if (diagnostics.errors.length > 0) return [];
   // PDF/A-3: the PDF once more, now carrying the EPUB (made from the first PDF's page map) and the
   // model; same layout, and its warnings were reported by the first pass.
@@ -179,13 +202,32 @@ export async function buildPublication(
     { path: path.join(options.outDir, `${slug}.pdf`), data: pdf.bytes },
     { path: path.join(options.outDir, `${slug}.jsonld`), data: record },
   ];
+  if (options.pod) outputs.push(await podCover(options.pod, options.paper ?? 'white', input, pdf.bytes, slug, options.outDir));
   if (options.bag && asRead) {
     const fetched = fetchedSources(resolved.images);
     const sources = [...(await collectSources(asRead, origin.folderInput)), ...fetched.files];
     const files = archiveBag({ record: metadata, slug, epub, pdf: pdf.bytes, jsonld: record, publication: asRead, sources, sourcePath: (src, from) => sourcePath(asRead, src, from) ?? fetched.pathOf(src) });
     outputs.push({ path: path.join(options.outDir, `${slug}.bag`), files });
   }
+  if (progress) progress({ type: 'built', built: builtPublication(input, slug, pdf.pageMap, pdf.pageCount, resolved.cover?.image, outputs) });
   return outputs;
+}
+
+/**
+ * The cover wrap for a print-on-demand service. The spine is sized from the reading PDF's pages
+ * padded to 4 (`interiorPageCount`); once the press PDF exists, its own padded count goes there.
+ * Generated art is made again with the service's bleed when the reading PDF's had less, so the
+ * front's design reaches into the bleed instead of being enlarged.
+ */
+async function podCover(service: PodService, paper: Paper, input: WriterInput, interior: Uint8Array, slug: string, outDir: string): Promise<Output> {
+  const { width: widthPt, height: heightPt } = trimSize(input.options.pageSize);
+  const bleedPt = PRINT_SERVICES[service].bleedIn * 72;
+  const readingBleed = input.options.bleed ? BLEED : 0;
+  const cover = input.cover.origin === 'generated' && readingBleed < bleedPt ? await makeCoverArt({ metadata: input.metadata, trim: { widthPt, heightPt }, bleedPt }) : input.cover;
+  const dir = input.publication.meta.dir;
+  const direction = dir === 'ltr' || dir === 'rtl' ? dir : languageDirection(input.metadata.lang);
+  const wrap = await coverWrap({ metadata: input.metadata, cover, trim: { widthPt, heightPt }, pageCount: interiorPageCount(interior), paper, service, direction, diagnostics: input.diagnostics });
+  return { path: path.join(outDir, `${slug}.cover.pdf`), data: wrap.bytes };
 }
 
 function resolveOptions(options: BuildOptions): ResolveOptions {
@@ -196,4 +238,20 @@ function resolveOptions(options: BuildOptions): ResolveOptions {
 function assignArticleSlugs(pub: Publication): void {
   const scope = new SlugScope();
   for (const article of pub.articles) article.meta.slug = scope.unique(article.meta.slug ?? slugify(article.meta.title, 'article'));
+}
+
+/** What the `built` event says about a publication; made only when someone listens. */
+function builtPublication(input: WriterInput, slug: string, pageMap: PageMap, pages: number, cover: LoadedImage | undefined, outputs: readonly Output[]): BuiltPublication {
+  const pub = input.publication;
+  const local = (file: string): boolean => !/^(?:[a-z][a-z0-9+.-]*:)/i.test(file) || /^[a-z]:[\\/]/i.test(file);
+  const images = [...input.images.values(), ...(cover ? [cover] : [])].map((i) => i.file).filter(local);
+  return {
+    slug,
+    title: pub.meta.title,
+    pages,
+    articles: pub.articles.map((a) => ({ title: a.meta.title, slug: a.meta.slug ?? '', ...(a.origin !== undefined ? { file: a.origin } : {}) })),
+    accessibility: epubAccessibility(input, pageMap),
+    sources: [...new Set([...pub.articles.flatMap((a) => (a.origin ? [a.origin] : [])), ...images].map((f) => path.resolve(f)))],
+    outputs: outputs.map((o) => o.path),
+  };
 }

@@ -19,9 +19,10 @@ const ONCE = fileURLToPath(new URL('./build-once.js', import.meta.url));
 
 interface Run { wall: number; cpu: number; maxRssMiB: number; cache?: { hits: number; misses: number } }
 
-function once(label: string, options: Partial<BuildOptions>): Run {
-  const full: BuildOptions = { inputs: [], outDir: '', lang: 'en', strict: false, ...options };
-  const run = JSON.parse(execFileSync(process.execPath, [ONCE, JSON.stringify(full)], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').pop()!) as Run;
+function once(label: string, input: string, outDir: string, options: Partial<BuildOptions>): Run {
+  const out = execFileSync(process.execPath, [ONCE, input, outDir, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const line = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; cpuSeconds: number; maxRssMiB: number; cache?: Run['cache'] };
+  const run: Run = { wall: line.seconds, cpu: line.cpuSeconds, maxRssMiB: line.maxRssMiB, ...(line.cache ? { cache: line.cache } : {}) };
   const cache = run.cache ? `   cache ${run.cache.hits} hits, ${run.cache.misses} laid out` : '';
   console.log(`  ${label.padEnd(34)} ${run.wall.toFixed(2).padStart(7)} s wall ${run.cpu.toFixed(2).padStart(7)} s cpu ${run.maxRssMiB.toFixed(0).padStart(5)} MiB${cache}`);
   return run;
@@ -40,15 +41,15 @@ await writeAnthology(book, articles, 1000, [path.join(ROOT, 'test/fixtures/rich/
 const cores = os.availableParallelism();
 console.log(`jobs and cache, anthology of ${articles} articles (${work}), ${cores} cores`);
 const out = (name: string): string => path.join(work, name);
-const one = once('--jobs 1 --no-cache', { inputs: [book], outDir: out('j1'), jobs: 1 });
-const many = once(`--jobs ${Math.max(2, cores)} --no-cache`, { inputs: [book], outDir: out('jn'), jobs: Math.max(2, cores) });
+const one = once('--jobs 1 --no-cache', book, out('j1'), { jobs: 1 });
+const many = once(`--jobs ${Math.max(2, cores)} --no-cache`, book, out('jn'), { jobs: Math.max(2, cores) });
 const cache = out('cache');
-const cold = once(`--jobs ${cores} --cache (empty)`, { inputs: [book], outDir: out('cold'), jobs: cores, cache });
-const warm = once(`--jobs ${cores} --cache (nothing changed)`, { inputs: [book], outDir: out('warm'), jobs: cores, cache });
+const cold = once(`--jobs ${cores} --cache (empty)`, book, out('cold'), { jobs: cores, cache });
+const warm = once(`--jobs ${cores} --cache (nothing changed)`, book, out('warm'), { jobs: cores, cache });
 // One article edited so that it changes length: every later page number moves.
 await appendFile(path.join(book, 'article-150.md'), `\n\n${'An added paragraph that makes the article longer. '.repeat(120)}\n`);
-const edited = once(`--jobs ${cores} --cache (1 article edited)`, { inputs: [book], outDir: out('edited'), jobs: cores, cache });
-once(`--jobs ${cores} --no-cache (1 article edited)`, { inputs: [book], outDir: out('clean'), jobs: cores });
+const edited = once(`--jobs ${cores} --cache (1 article edited)`, book, out('edited'), { jobs: cores, cache });
+once(`--jobs ${cores} --no-cache (1 article edited)`, book, out('clean'), { jobs: cores });
 console.log(`  --jobs ${Math.max(2, cores)} vs 1: ${(one.wall / many.wall).toFixed(2)}× wall, ${(many.cpu / one.cpu).toFixed(2)}× the cpu`);
 console.log(`  cached rebuild after one edit: ${((edited.wall / cold.wall) * 100).toFixed(0)} % of a full build's wall time (${((edited.cpu / cold.cpu) * 100).toFixed(0)} % of its cpu); unchanged: ${((warm.wall / cold.wall) * 100).toFixed(0)} %`);
 console.log(`  same bytes: jobs 1 = jobs ${Math.max(2, cores)}: ${await same(out('j1'), out('jn'))}; cold = warm cache: ${await same(out('cold'), out('warm'))}; edited cached = clean: ${await same(out('edited'), out('clean'))}`);

@@ -1,8 +1,19 @@
 /**
- * `npm run bench`: builds the seed and a synthetic anthology (300 articles, about 300,000 words)
- * and prints wall time per stage and the peak memory of the process. Figures, not assertions.
+ * `npm run bench`: builds the seed and a synthetic anthology (300 articles, about 300,000 words,
+ * shaped like a real blog: see anthology.ts) and prints figures, never assertions:
+ *
+ * - each book built whole through the library's `build()` in a fresh process (build-once.ts), with
+ *   its wall and CPU time and peak memory: what a user gets;
+ * - pandoc making the EPUB alone of the same Markdown files in the same run, when `pandoc` is on
+ *   PATH, and the ratio broadsheet (EPUB + PDF) / pandoc (EPUB) — the goal of issue 12 is ≤ 0.6;
+ * - the seed as a whole command (`node dist/cli/bin.js build`) against pandoc, best of three;
+ * - CPU time beside wall time when GNU time is installed: this machine is often shared, and CPU
+ *   time is what stays comparable between runs under load;
+ * - the stages (read, images, cover, PDF, EPUB) timed one by one in this process, to see where the
+ *   time goes (`BENCH_STAGES=0` skips them).
  */
-import { mkdtemp } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,17 +29,67 @@ import { writePdf } from '../write/pdf/index.js';
 import { writeAnthology } from './anthology.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = path.join(ROOT, 'dist/cli/bin.js');
+const BUILD_ONCE = fileURLToPath(new URL('./build-once.js', import.meta.url));
+const seconds = (s: number): string => `${s.toFixed(2).padStart(7)} s`;
+const line = (label: string, figures: string): void => console.log(`  ${label.padEnd(30)} ${figures}`);
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
   const result = await work();
-  const ms = performance.now() - start;
-  console.log(`  ${label.padEnd(22)} ${(ms / 1000).toFixed(2).padStart(7)} s   rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0).padStart(5)} MiB`);
+  line(label, `${seconds((performance.now() - start) / 1000)}   rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0).padStart(5)} MiB`);
   return result;
 }
 
-async function bench(name: string, folder: string): Promise<void> {
-  console.log(`\n${name}`);
+/** GNU time, when installed, gives a child's CPU time: the fairer figure on a loaded machine. */
+const TIME = '/usr/bin/time';
+const hasTime = spawnSync(TIME, ['-f', '%U', 'true']).status === 0;
+
+interface Ran {
+  seconds: number;
+  /** User + system CPU seconds of the command, when GNU time is installed. */
+  cpuSeconds?: number;
+  stdout: string;
+}
+
+/** Wall (and CPU) seconds of a command run to its end; throws with its stderr when it fails. */
+function run(command: string, args: string[], cwd: string): Ran {
+  const start = performance.now();
+  const child = hasTime
+    ? spawnSync(TIME, ['-f', 'cpu %U %S', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 })
+    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const wall = (performance.now() - start) / 1000;
+  if (child.error) throw child.error;
+  if (child.status !== 0) throw new Error(`${command} ${args.slice(0, 3).join(' ')}… failed (${child.status}):\n${child.stderr}`);
+  const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(child.stderr);
+  return { seconds: wall, ...(cpu && { cpuSeconds: Number(cpu[1]) + Number(cpu[2]) }), stdout: child.stdout };
+}
+
+const cpuText = (ran: { cpuSeconds?: number }): string => (ran.cpuSeconds === undefined ? '' : `   cpu ${ran.cpuSeconds.toFixed(2)} s`);
+
+/** The fastest of three runs (wall time), for short commands whose start-up is what is measured. */
+function best(runs: Ran[]): Ran {
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+}
+
+const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+
+/** pandoc's EPUB of the folder's Markdown articles (in the given order), or undefined without pandoc. */
+async function pandoc(folder: string, files: string[]): Promise<Ran | undefined> {
+  if (!hasPandoc) return undefined;
+  const out = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-pandoc-'));
+  return run('pandoc', ['-o', path.join(out, 'book.epub'), ...files], folder);
+}
+
+/** The whole build through `build()` in a fresh process. */
+async function wholeBuild(folder: string): Promise<{ seconds: number; cpuSeconds: number; maxRssMiB: number }> {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-out-'));
+  const ran = run(process.execPath, [BUILD_ONCE, folder, out], ROOT);
+  const report = JSON.parse(ran.stdout.trim().split('\n').pop()!) as { cpuSeconds: number; maxRssMiB: number };
+  return { seconds: ran.seconds, cpuSeconds: ran.cpuSeconds ?? report.cpuSeconds, maxRssMiB: report.maxRssMiB };
+}
+
+async function stages(folder: string): Promise<void> {
   const diagnostics = new Diagnostics();
   const total = performance.now();
   const pub = await timed('read + validate', async () => {
@@ -43,15 +104,52 @@ async function bench(name: string, folder: string): Promise<void> {
   const input = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: { pageSize: 'A5', bleed: false, strict: false } };
   const pdf = await timed('PDF', () => writePdf(input));
   const epub = await timed('EPUB', () => writeEpub(input, pdf.pageMap));
-  const seconds = (performance.now() - total) / 1000;
-  console.log(`  ${'total'.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s   ${pub.articles.length} articles, ~${words.toLocaleString('en')} words (JSON tokens), ${pdf.pageMap.pages.length} body pages`);
-  console.log(`  sizes: PDF ${(pdf.bytes.length / 2 ** 20).toFixed(1)} MiB, EPUB ${(epub.length / 2 ** 20).toFixed(1)} MiB`);
+  line('stages total', `${seconds((performance.now() - total) / 1000)}   ${pub.articles.length} articles, ~${words.toLocaleString('en')} words (JSON tokens), ${pdf.pageMap.pages.length} body pages`);
+  line('sizes', `PDF ${(pdf.bytes.length / 2 ** 20).toFixed(1)} MiB, EPUB ${(epub.length / 2 ** 20).toFixed(1)} MiB`);
+}
+
+async function bench(name: string, folder: string, files: string[]): Promise<void> {
+  console.log(`\n${name}`);
+  const whole = await wholeBuild(folder);
+  line('broadsheet build() EPUB+PDF', `${seconds(whole.seconds)}   cpu ${whole.cpuSeconds.toFixed(2)} s   peak rss ${whole.maxRssMiB.toFixed(0)} MiB`);
+  const theirs = await pandoc(folder, files);
+  if (theirs === undefined) line('pandoc', 'not on PATH: no ratio');
+  else {
+    line('pandoc EPUB', `${seconds(theirs.seconds)}${cpuText(theirs)}`);
+    line('ratio broadsheet / pandoc', ratio(whole, theirs, 0.6));
+  }
+  if (process.env.BENCH_STAGES !== '0') await stages(folder);
+}
+
+/** Wall-time ratio (the goal's) and, when both are known, the CPU-time ratio. */
+function ratio(ours: { seconds: number; cpuSeconds?: number }, theirs: Ran, goal: number): string {
+  const cpu = ours.cpuSeconds !== undefined && theirs.cpuSeconds ? `   cpu ${(ours.cpuSeconds / theirs.cpuSeconds).toFixed(2)}` : '';
+  return `${(ours.seconds / theirs.seconds).toFixed(2).padStart(7)}  ${cpu}   (goal ≤ ${goal}, wall)`;
+}
+
+/** The seed as a user runs it: the whole command, best of three, against pandoc's EPUB. */
+async function seedCommand(folder: string, files: string[]): Promise<void> {
+  console.log('\nseed, whole command (best of 3)');
+  const out = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-seed-'));
+  const thrice = (command: string, args: string[]): Ran => best([1, 2, 3].map(() => run(command, args, ROOT)));
+  const ours = thrice(process.execPath, [BIN, 'build', folder, '-o', out]);
+  line('node dist/cli/bin.js build', `${seconds(ours.seconds)}${cpuText(ours)}`);
+  const version = thrice(process.execPath, [BIN, '--version']);
+  line('node dist/cli/bin.js --version', `${seconds(version.seconds)}${cpuText(version)}`);
+  if (!hasPandoc) return;
+  const runs: Ran[] = [];
+  for (let i = 0; i < 3; i++) runs.push((await pandoc(folder, files))!);
+  const theirs = best(runs);
+  line('pandoc EPUB', `${seconds(theirs.seconds)}${cpuText(theirs)}`);
+  line('ratio broadsheet / pandoc', ratio(ours, theirs, 2));
 }
 
 const articles = Number(process.env.BENCH_ARTICLES ?? 300);
 const anthology = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-'));
-await writeAnthology(anthology, articles, 1000, [path.join(ROOT, 'test/fixtures/rich/chart.png'), path.join(ROOT, 'test/fixtures/rich/harbour.jpg')]);
-console.log(`broadsheet ${VERSION} bench on node ${process.version}, ${os.cpus().length} cores`);
-await bench('seed (content/)', path.join(ROOT, 'content'));
-await bench(`anthology (${articles} articles, ${anthology})`, anthology);
-console.log(`\npeak rss of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+const names = await writeAnthology(anthology, articles, 700, [path.join(ROOT, 'test/fixtures/rich/chart.png'), path.join(ROOT, 'test/fixtures/rich/harbour.jpg')]);
+const seed = path.join(ROOT, 'content');
+const seedFiles = (await readdir(seed)).filter((f) => f.endsWith('.md')).sort();
+console.log(`broadsheet ${VERSION} bench on node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}${hasPandoc ? '' : ', no pandoc'}`);
+await seedCommand(seed, seedFiles);
+await bench(`anthology (${articles} articles, ${anthology})`, anthology, names);
+if (process.env.BENCH_STAGES !== '0') console.log(`\npeak rss of this process (the stages): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

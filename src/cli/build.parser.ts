@@ -1,22 +1,24 @@
 /**
  * `broadsheet build` arguments → BuildOptions. Usage errors are thrown as UsageError (exit 2).
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
 import { DEFAULT_CACHE_DIR } from '../cache/layout-cache.js';
+import { PAPERS, POD_SERVICES, PRINT_SERVICES, type Paper, type PodService } from '../write/cover-wrap/print-services.js';
+import { UsageError } from './usage-error.js';
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from './usage-error.js';
 
 export const BUILD_HELP = `Usage: broadsheet build [INPUT ...] [options]
 
 Builds each INPUT into an EPUB 3, a tagged PDF and a JSON-LD record that share metadata and cover.
 An INPUT is a folder (a publication; publication.yaml gives its metadata and article order) or
-one article file (.md, .markdown, .html, .htm, .json). Without INPUT, builds content/.
+one article file (.md, .markdown, .html, .htm, .json). Without INPUT, builds content/, or the
+current folder when it has a publication.yaml and no content/ (as broadsheet init makes it).
 
 Options:
   -o, --out DIR          output folder (default: build)
@@ -31,6 +33,10 @@ Options:
                          editions, JSON-LD, the model, the sources, Dublin Core and MODS
       --pdfa3            make the PDF a PDF/A-3 (still PDF/UA-1) that carries the model
                          (publication.json) and the EPUB as associated files
+      --pod SERVICE      also write DIR/<slug>.cover.pdf, the paperback cover wrap (back, spine,
+                         front, 0.125 in bleed, no marks) to kdp or ingramspark specifications
+      --paper PAPER      interior paper for --pod, which sets the spine width: white (default),
+                         cream or coated (colour interiors; KDP only)
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
   -j, --jobs N           typeset articles on N threads and build up to N inputs at once
@@ -38,6 +44,12 @@ Options:
       --cache DIR        keep each article's layout in DIR, so a rebuild sets again only the
                          articles that changed (default: node_modules/.cache/broadsheet)
       --no-cache         neither read nor write the layout cache
+      --json             print a machine-readable report on stdout (and nothing else there): the
+                         outputs with size and SHA-256, pages, articles, accessibility claims,
+                         every diagnostic, timings; its JSON Schema: broadsheet schema --report
+  -w, --watch            build, then rebuild whenever an input, image or publication.yaml
+                         changes (a failed rebuild keeps the last good files); Ctrl-C stops
+  -q, --quiet            no status line and no "wrote" lines (warnings and errors still print)
       --verbose          list every warning; without it, more than 3 warnings of one kind in one
                          file are summarised in one line with a count and examples
       --debug            show stack traces of internal errors
@@ -45,6 +57,8 @@ Options:
 
 Environment:
   SOURCE_DATE_EPOCH      seconds since 1970; overrides the content's dates so builds are reproducible
+  CI                     when set, no status line (it is shown only when stderr is a terminal)
+  NO_COLOR               when set, no colours (they are used only on a terminal)
 
 Exit status: 0 built (warnings on stderr), 1 invalid input, 2 usage error, 3 internal error.
 `;
@@ -55,6 +69,12 @@ export interface ParsedBuild {
   /** List every warning instead of summarising repeated ones. */
   verbose: boolean;
   help: boolean;
+  /** Print the report (src/report/) on stdout instead of the `wrote` lines. */
+  json: boolean;
+  /** Rebuild on changes until interrupted (src/watch/). */
+  watch: boolean;
+  /** No status line and no `wrote` lines. */
+  quiet: boolean;
 }
 
 export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBuild {
@@ -73,6 +93,8 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         'fetch-remote': { type: 'boolean' },
         bag: { type: 'boolean' },
         pdfa3: { type: 'boolean' },
+        pod: { type: 'string' },
+        paper: { type: 'string' },
         'max-image-mb': { type: 'string' },
         'max-article-mb': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
@@ -80,6 +102,9 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         'no-cache': { type: 'boolean' },
         debug: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        json: { type: 'boolean' },
+        watch: { type: 'boolean', short: 'w' },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -94,6 +119,8 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
   }
   if (v.cache !== undefined && v['no-cache']) throw new UsageError('--cache and --no-cache contradict each other — give one of them');
   if (v.cache === '') throw new UsageError('--cache needs a folder — e.g. --cache .broadsheet-cache');
+  if (v.json && v.watch) throw new UsageError('--json and --watch do not go together — --json reports one build; drop one of them');
+  const { pod, paper } = podOptions(v.pod, v.paper);
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
     throw new UsageError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds`);
@@ -102,8 +129,11 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
     help: v.help ?? false,
     debug: v.debug ?? false,
     verbose: v.verbose ?? false,
+    json: v.json ?? false,
+    watch: v.watch ?? false,
+    quiet: v.quiet ?? false,
     options: {
-      inputs: parsed.positionals.length > 0 ? parsed.positionals : ['content'],
+      inputs: parsed.positionals.length > 0 ? parsed.positionals : [defaultInput()],
       outDir: v.out ?? 'build',
       lang: canonicalLanguage(lang) ?? lang,
       pageSize: v['page-size'],
@@ -112,6 +142,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       fetchRemote: v['fetch-remote'] ?? false,
       bag: v.bag ?? false,
       pdfa3: v.pdfa3 ?? false,
+      ...(pod ? { pod, paper } : {}),
       sourceDateEpoch: epoch ? Number(epoch) : undefined,
       imageLimits: {
         ...DEFAULT_IMAGE_LIMITS,
@@ -130,9 +161,35 @@ function jobCount(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** `--pod` and `--paper`, checked against the services' published papers. */
+function podOptions(pod: string | undefined, paper: string | undefined): { pod?: PodService; paper?: Paper } {
+  if (pod === undefined) {
+    if (paper !== undefined) throw new UsageError('--paper sets the spine of the print-on-demand cover — add --pod kdp or --pod ingramspark');
+    return {};
+  }
+  if (!(POD_SERVICES as readonly string[]).includes(pod)) throw new UsageError(`--pod "${pod}" is not a print-on-demand service broadsheet knows — use ${POD_SERVICES.join(' or ')}`);
+  const service = PRINT_SERVICES[pod as PodService];
+  const chosen = paper ?? 'white';
+  if (!(PAPERS as readonly string[]).includes(chosen)) throw new UsageError(`--paper "${chosen}" is not a paper — use ${PAPERS.join(', ')}`);
+  if (service.spinePerPageIn[chosen as Paper] === undefined) {
+    const offered = PAPERS.filter((p) => service.spinePerPageIn[p] !== undefined);
+    throw new UsageError(`--paper ${chosen}: ${service.name} publishes no spine width for it that broadsheet could verify — use ${offered.join(' or ')}, or --pod kdp`);
+  }
+  return { pod: pod as PodService, paper: chosen as Paper };
+}
+
 function megabytes(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} "${value}" is not a positive number`);
   return Math.round(n * 1_000_000);
+}
+
+/**
+ * The publication built when no INPUT is named: `content/` (this repository's layout), else the
+ * working folder when it is a publication (the layout `broadsheet init` writes), so that
+ * `broadsheet init book && cd book && broadsheet preview` works with no argument.
+ */
+function defaultInput(): string {
+  return !existsSync('content') && existsSync('publication.yaml') ? '.' : 'content';
 }

@@ -1,28 +1,33 @@
 /**
- * The command line: `broadsheet build …`, `broadsheet verify …`, `broadsheet schema`. Exit status 0 success, 1 invalid
- * input, 2 usage error, 3 internal error (a bug: the stack is shown with --debug).
+ * The command line: `broadsheet build …`, `preview`, `verify`, `catalog`, `init`, `schema`. Exit
+ * status 0 success, 1 invalid input, 2 usage error, 3 internal error (a bug: the stack is shown
+ * with --debug).
  */
-import { InputError } from '../check/diagnostic.js';
-import { summarizeDiagnostics } from '../check/summary.js';
-import { publicationJsonSchema } from '../model/json-schema.js';
 import { VERSION } from '../version.js';
-import { BUILD_HELP, parseBuildArgs, UsageError } from './build.parser.js';
-import { runBuild, type Terminal } from './build.runner.js';
-import { parseVerifyArgs, VERIFY_HELP } from './verify.parser.js';
-import { runVerify } from './verify.runner.js';
+import type { Terminal } from './build.runner.js';
+import { printError } from './errors.js';
+import { UsageError } from './usage-error.js';
+
+// Each command's modules are imported when the command runs (`import()` below): loading the
+// writers, fonts, parsers and model for every run made `broadsheet --version` take a second.
 
 const HELP = `broadsheet ${VERSION} — articles to an accessible EPUB 3 and a tagged, print-ready PDF
 
 Usage:
   broadsheet build [INPUT ...] [options]   build EPUB, PDF and JSON-LD (see broadsheet build --help)
+  broadsheet preview [INPUT ...]           build, serve EPUB and PDF side by side, rebuild on change
   broadsheet verify PATH ...               check a bag (build --bag), or report what an EPUB or PDF claims
+  broadsheet catalog [DIR]                 write an OPDS catalogue of the publications built in DIR
+  broadsheet init [DIR]                    start a new publication folder that builds at once
   broadsheet schema                        print the JSON Schema of the article model
+  broadsheet schema --report               print the JSON Schema of build --json's report
   broadsheet --version                     print the version
 `;
 
 const stdio: Terminal = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  errStream: process.stderr,
 };
 
 export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -32,24 +37,52 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
   try {
     switch (command) {
       case 'build': {
+        const { BUILD_HELP, parseBuildArgs } = await import('./build.parser.js');
         const parsed = parseBuildArgs(rest, env);
         if (parsed.help) {
           term.out(BUILD_HELP);
           return 0;
         }
-        return await runBuild(parsed, term);
+        // The file watcher is loaded only for --watch: a one-off build does not need it.
+        if (parsed.watch) return await (await import('./watch.runner.js')).runWatch(parsed, term, env);
+        return await (await import('./build.runner.js')).runBuild(parsed, term, env);
+      }
+      case 'preview': {
+        const { parsePreviewArgs, PREVIEW_HELP } = await import('./preview.parser.js');
+        const parsed = parsePreviewArgs(rest, env);
+        if (parsed.help) {
+          term.out(PREVIEW_HELP);
+          return 0;
+        }
+        return await (await import('./preview.runner.js')).runPreview(parsed, term);
       }
       case 'verify': {
+        const { parseVerifyArgs, VERIFY_HELP } = await import('./verify.parser.js');
         const parsed = parseVerifyArgs(rest);
         if (parsed.help) {
           term.out(VERIFY_HELP);
           return 0;
         }
-        return await runVerify(parsed, term);
+        return await (await import('./verify.runner.js')).runVerify(parsed, term);
       }
-      case 'schema':
-        term.out(JSON.stringify(publicationJsonSchema(), null, 2));
+      case 'catalog': {
+        const { parseCatalogArgs, CATALOG_HELP } = await import('./catalog.parser.js');
+        const parsed = parseCatalogArgs(rest);
+        if (parsed.help) term.out(CATALOG_HELP);
+        return parsed.help ? 0 : await (await import('./catalog.runner.js')).runCatalog(parsed, term);
+      }
+      case 'init': {
+        const { parseInitArgs, INIT_HELP } = await import('./init.parser.js');
+        const parsed = parseInitArgs(rest);
+        if (parsed.help) term.out(INIT_HELP);
+        return parsed.help ? 0 : await (await import('./init.runner.js')).runInit(parsed, term);
+      }
+      case 'schema': {
+        if (rest.length > 0 && (rest.length > 1 || rest[0] !== '--report')) throw new UsageError(`schema takes no argument but --report, not "${rest.join(' ')}"`);
+        const schema = rest[0] === '--report' ? (await import('../report/schema.js')).reportJsonSchema() : (await import('../model/json-schema.js')).publicationJsonSchema();
+        term.out(JSON.stringify(schema, null, 2));
         return 0;
+      }
       case '--version':
       case '-v':
         term.out(VERSION);
@@ -64,20 +97,6 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof InputError) {
-      for (const line of summarizeDiagnostics(error.diagnostics, { verbose })) term.err(line);
-      return 1;
-    }
-    if (error instanceof UsageError) {
-      term.err(`broadsheet: ${error.message}`);
-      term.err('Try "broadsheet build --help".');
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    term.err(`broadsheet: internal error: ${message}`);
-    term.err('This is a bug in broadsheet, not in your input. Please report it with the input that caused it.');
-    if (debug && error instanceof Error && error.stack) term.err(error.stack);
-    else term.err('Run again with --debug to see the stack trace.');
-    return 3;
+    return printError(error, term, { debug, verbose });
   }
 }

@@ -2,7 +2,7 @@
  * `broadsheet verify` arguments. Usage errors are thrown as UsageError (exit 2).
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from './build.parser.js';
+import { UsageError } from './usage-error.js';
 
 export const VERIFY_HELP = `Usage: broadsheet verify PATH ...
 

@@ -9,8 +9,20 @@
  * libvips has no BMP reader, so BMP goes through bmp-ts (pure TypeScript) into sharp's raw input.
  */
 import { decode as decodeBmp } from 'bmp-ts';
-import sharp from 'sharp';
+import type { Sharp, SharpInput, SharpOptions } from 'sharp';
 import type { ImageFormat } from './sniff.js';
+
+type SharpFactory = (input?: SharpInput, options?: SharpOptions) => Sharp;
+let loading: Promise<SharpFactory> | undefined;
+
+/**
+ * sharp, loaded on first use: loading libvips costs about 0.2 s of CPU, which a book without
+ * bitmaps (and `broadsheet --version`) should not pay.
+ */
+function loadSharp(): Promise<SharpFactory> {
+  loading ??= import('sharp').then((module) => module.default);
+  return loading;
+}
 
 export interface BitmapInfo {
   width: number;
@@ -26,6 +38,7 @@ export async function bitmapInfo(data: Uint8Array, format: ImageFormat): Promise
     const bmp = decodeBmp(Buffer.from(data));
     return { width: bmp.width, height: bmp.height, frames: 1, hasAlpha: false };
   }
+  const sharp = await loadSharp();
   const meta = await sharp(data, { failOn: 'error' }).metadata();
   if (!meta.width || !meta.height) throw new Error('no image size');
   // For a multi-page image `height` may be the first page's (pageHeight) or the whole strip's.
@@ -40,7 +53,8 @@ export async function bitmapInfo(data: Uint8Array, format: ImageFormat): Promise
  * Output bytes depend only on the input and the libvips version, so builds stay reproducible.
  */
 export async function toPrintable(data: Uint8Array, format: ImageFormat): Promise<{ data: Uint8Array; mediaType: 'image/png' | 'image/jpeg'; width: number; height: number }> {
-  let image: ReturnType<typeof sharp>;
+  const sharp = await loadSharp();
+  let image: Sharp;
   if (format === 'bmp') {
     const bmp = decodeBmp(Buffer.from(data), { toRGBA: true });
     image = sharp(bmp.data, { raw: { width: bmp.width, height: bmp.height, channels: 4 } });
@@ -53,4 +67,20 @@ export async function toPrintable(data: Uint8Array, format: ImageFormat): Promis
     ? await image.rotate().jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer({ resolveWithObject: true })
     : await image.rotate().png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(out.data), mediaType: photo ? 'image/jpeg' : 'image/png', width: out.info.width, height: out.info.height };
+}
+
+/**
+ * A thumbnail whose long side is at most `maxSide` px (never enlarged), as a JPEG (quality 82) on
+ * white where the image had transparency: catalogue apps show covers small, and a JPEG of a
+ * 512 px cover is a tenth of its PNG. Deterministic for a given libvips, like `toPrintable`.
+ */
+export async function thumbnail(data: Uint8Array, maxSide: number): Promise<{ data: Uint8Array; mediaType: 'image/jpeg'; width: number; height: number }> {
+  const sharp = await loadSharp();
+  const out = await sharp(data, { failOn: 'error', pages: 1 })
+    .rotate()
+    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 82 })
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(out.data), mediaType: 'image/jpeg', width: out.info.width, height: out.info.height };
 }

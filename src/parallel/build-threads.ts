@@ -50,8 +50,8 @@ export class BuildThreads {
     this.pool = jobs > 1 && existsSync(fileURLToPath(WORKER)) ? new WorkerPool(WORKER, jobs - 1) : undefined;
   }
 
-  /** The layouts of `jobs`, in their order. */
-  async layout(jobs: readonly ArticleJob[]): Promise<ArticleLayout[]> {
+  /** The layouts of `jobs`, in their order; `onArticle` hears how many are done after each. */
+  async layout(jobs: readonly ArticleJob[], onArticle?: (done: number) => void): Promise<ArticleLayout[]> {
     const cache = this.cache;
     const keys = cache ? jobs.map((job) => cache.key(job)) : [];
     // Entries are read one after another: all at once would hold every file's bytes beside its
@@ -64,8 +64,11 @@ export class BuildThreads {
       cache.misses += todo.length;
     }
     const writes: Promise<void>[] = [];
+    let finished = jobs.length - todo.length;
+    if (finished > 0) onArticle?.(finished);
     const done = (i: number, layout: ArticleLayout): void => {
       results[i] = layout;
+      onArticle?.(++finished);
       if (cache) writes.push(cache.put(keys[i]!, layout));
     };
     // Every lane takes the next article not yet taken: the workers', and this thread's, which

@@ -7,6 +7,7 @@ import type { Publication } from '../model/publication.js';
 import type { ImageStore } from '../images/image.js';
 import type { CoverArt } from './cover/cover-art.js';
 import type { MetadataRecord } from './metadata/record.js';
+import type { ProgressListener } from '../progress/events.js';
 
 export interface WriterOptions {
   /** Trim size name or `WIDTHxHEIGHT` with units; default A5. */
@@ -25,4 +26,6 @@ export interface WriterInput {
   images: ImageStore;
   diagnostics: Diagnostics;
   options: WriterOptions;
+  /** Told of each article laid out and each page drawn (BuildOptions.onProgress). */
+  progress?: ProgressListener;
 }

@@ -19,6 +19,19 @@ describe('svgPrintImage', () => {
     expect(print.svg.length).toBeGreaterThan(2000);
   });
 
+  it('sets labels in every script with the font registry\'s fallbacks, not as missing glyphs', async () => {
+    const outline = async (label: string): Promise<number> => {
+      const print = await svgPrintImage(`<svg ${NS} viewBox="0 0 300 60"><text x="10" y="40" font-size="20">${label}</text></svg>`);
+      if (print.kind !== 'vector') throw new Error('expected vectors');
+      return print.svg.length;
+    };
+    // Private-use characters are in no font: what a label whose glyphs are all missing comes to.
+    const missing = await outline('\uE000\uE001\uE002\uE003');
+    for (const label of ['المبيعات', 'מכירות', '销售额度', 'बिक्री', '매출액']) {
+      expect(await outline(label), label).toBeGreaterThan(missing * 3);
+    }
+  });
+
   it('rasterises a drawing with a filter at 300 dpi across 8 inches', async () => {
     const print = await svgPrintImage(`<svg ${NS} viewBox="0 0 200 100"><filter id="b"><feGaussianBlur stdDeviation="3"/></filter><circle cx="100" cy="50" r="30" filter="url(#b)"/></svg>`);
     expect(print).toMatchObject({ kind: 'bitmap', mediaType: 'image/png', width: SVG_RASTER_WIDTH, height: SVG_RASTER_WIDTH / 2 });

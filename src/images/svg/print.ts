@@ -16,17 +16,18 @@ import { SVG_DEFAULT_FAMILY, svgFontFiles } from './fonts.js';
 /** Pixels across for a rasterised SVG: 300 dpi over 8 inches, more than any text block is wide. */
 export const SVG_RASTER_WIDTH = 2400;
 
-const fontOptions = () => ({ fontFiles: svgFontFiles(), loadSystemFonts: false, defaultFontFamily: SVG_DEFAULT_FAMILY });
+/** The SVG's characters pick the fallback files (its markup is ASCII, so only text adds any). */
+const fontOptions = (svg: string) => ({ fontFiles: svgFontFiles(svg), loadSystemFonts: false, defaultFontFamily: SVG_DEFAULT_FAMILY });
 
 /** Vectors when svg-to-pdfkit can draw the simplified tree faithfully, else a 300 dpi PNG. */
 export async function svgPrintImage(svg: string): Promise<PrintImage> {
-  const simplified = new Resvg(svg, { font: fontOptions(), logLevel: 'off' }).toString();
+  const simplified = new Resvg(svg, { font: fontOptions(svg), logLevel: 'off' }).toString();
   if (!/<(?:image|filter)\b/.test(simplified)) return { kind: 'vector', svg: simplified };
   return rasterizeSvg(svg, SVG_RASTER_WIDTH);
 }
 
 /** The SVG drawn `pixels` wide (or tall, with `fit: 'height'`) as a PNG; transparency is kept. */
 export async function rasterizeSvg(svg: string, pixels: number, fit: 'width' | 'height' = 'width'): Promise<PrintImage & { kind: 'bitmap' }> {
-  const rendered = await renderAsync(svg, { fitTo: { mode: fit, value: pixels }, font: fontOptions(), logLevel: 'off' });
+  const rendered = await renderAsync(svg, { fitTo: { mode: fit, value: pixels }, font: fontOptions(svg), logLevel: 'off' });
   return { kind: 'bitmap', data: new Uint8Array(rendered.asPng()), mediaType: 'image/png', width: rendered.width, height: rendered.height };
 }

@@ -15,13 +15,13 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
+import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
 import { fontRuns } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
 import { trimBox } from './page-geometry.js';
 import type { Face } from './text-style.js';
-import { glyphClusters } from './text/clusters.js';
-import { shape } from './text/shape.js';
+import { encodeRun, num, utf16Hex, type EncodedRun, type SubsetFont } from './text/glyph-run.js';
 
 /** An indirect PDF object, opaque outside this module. */
 export interface PdfRef { readonly __pdfRef: true }
@@ -93,7 +93,23 @@ export class PdfSurface {
   /** SVG documents drawn as vectors, by key (already simplified by usvg: paths, no text). */
   private readonly vectors = new Map<string, string>();
   private readonly g: PageGeometry;
+  /** Fill colour of the current page's content (the graphics state starts black on every page). */
   private grey = false;
+  /** The current page's operators not yet handed to pdfkit (one addContent per page, not per glyph). */
+  private content: string[] = [];
+  /** Text state of the current page: it persists across BT…ET (ISO 32000-1 §9.3). */
+  private inText = false;
+  private tf: string | undefined;
+  private tfSize = 0;
+  private tc = 0;
+  /** The open TJ array, and where the PDF's text position is after it (top-left origin). */
+  private tj: string[] | undefined;
+  private penX = 0;
+  private penY = Number.NaN;
+  /** Fonts with an entry in the current page's resources. */
+  private pageFonts = new Set<string>();
+  private readonly fonts = new Map<FontId, PdfkitEmbeddedFont>();
+  private readonly runs = new Map<PdfkitEmbeddedFont, Map<number, Map<string, EncodedRun>>>();
 
   constructor(private readonly options: SurfaceOptions) {
     this.g = options.geometry;
@@ -129,7 +145,8 @@ export class PdfSurface {
    * object order (and so the bytes) never depends on when zlib finishes.
    */
   async registerImage(key: string, data: Uint8Array): Promise<{ width: number; height: number }> {
-    const image = (this.doc as unknown as { openImage(src: Uint8Array): EmbeddableImage }).openImage(Buffer.from(data));
+    if (pngHasAlpha(data)) return this.registerSplit(key, await splitAlpha(data));
+    const image = (this.doc as unknown as { openImage(src: Uint8Array): EmbeddableImage }).openImage(bufferView(data));
     image.embed(this.doc);
     // PNG embedding finishes in a zlib callback (JPEG synchronously); pdfkit sets `offset` on an
     // object once it is written. Until then nothing else may allocate objects.
@@ -142,6 +159,26 @@ export class PdfSurface {
     return { width: image.width, height: image.height };
   }
 
+  /**
+   * An image already split into colour and alpha (alpha-image.ts), written as an image XObject
+   * with its /SMask. The objects are made after the (asynchronous) decoding, all at once, so their
+   * order is fixed.
+   */
+  private registerSplit(key: string, image: SplitImage): { width: number; height: number } {
+    const { width, height } = image;
+    const obj = this.doc.ref({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: image.colors === 1 ? 'DeviceGray' : 'DeviceRGB', Filter: 'FlateDecode' });
+    if (image.alpha) {
+      const mask = this.doc.ref({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode', Decode: [0, 1] });
+      mask.end(bufferView(image.alpha));
+      dict(obj).SMask = mask;
+    }
+    obj.end(bufferView(image.color));
+    // What pdfkit's image() takes for an image it has already embedded.
+    const embedded = { width, height, label: `Xa${this.images.size + 1}`, obj, embed: (): void => undefined };
+    this.images.set(key, embedded as unknown as PDFKit.Mixins.ImageSrc);
+    return { width, height };
+  }
+
   /** Registers an SVG to draw as vectors under `key` (see images/svg/print.ts). */
   registerSvg(key: string, svg: string): void {
     this.vectors.set(key, svg);
@@ -149,6 +186,7 @@ export class PdfSurface {
 
   /** Starts page `index` with its boxes and its key in the structure parent tree. */
   addPage(index: number): void {
+    this.flushContent();
     this.doc.addPage({ size: [this.g.mediaWidth, this.g.mediaHeight], margin: 0 });
     const page = this.doc.page.dictionary;
     dict(page).TrimBox = trimBox(this.g);
@@ -158,26 +196,39 @@ export class PdfSurface {
     // PDF/UA-1 §7.18.3: tab order follows the structure on every page with annotations.
     dict(page).Tabs = 'S';
     this.pages[index] = page;
+    this.grey = false;
+    this.tf = undefined;
+    this.tc = 0;
+    this.penY = Number.NaN;
+    this.pageFonts = new Set();
   }
 
   begin(m: Marked): void {
-    if ('mcid' in m) this.doc.addContent(`/${m.tag} <</MCID ${m.mcid}>> BDC`);
-    else if ('artifact' in m) this.doc.addContent(`/Artifact <</Type /${m.artifact}${m.subtype ? ` /Subtype /${m.subtype}` : ''}>> BDC`);
-    else this.doc.addContent(`/Span <</ActualText ${utf16Hex(m.actualText)}>> BDC`);
+    // Marked content and text objects nest: a sequence never straddles a BT…ET.
+    this.closeText();
+    if ('mcid' in m) this.content.push(`/${m.tag} <</MCID ${m.mcid}>> BDC`);
+    else if ('artifact' in m) this.content.push(`/Artifact <</Type /${m.artifact}${m.subtype ? ` /Subtype /${m.subtype}` : ''}>> BDC`);
+    else this.content.push(`/Span <</ActualText ${utf16Hex(m.actualText)}>> BDC`);
   }
 
   end(): void {
-    this.doc.addContent('EMC');
+    this.closeText();
+    this.content.push('EMC');
   }
 
   /**
    * Draws `text` with its baseline at y (top-left origin), `tracking` points between characters;
    * returns the advance. Each run of one font (fallback per character) is shaped with fontkit and
    * drawn as a glyph run; `rtl` text (an odd bidi level) has its font runs in right-to-left order.
+   *
+   * Runs drawn one after another on one baseline share a text object and, in one font, a TJ array
+   * (the gap to the next word is an adjustment): one BT…ET per line and marked-content sequence.
    */
   text(text: string, x: number, y: number, face: Face, size: number, grey = false, tracking = 0, rtl = false): number {
     if (this.grey !== grey) {
-      this.doc.fillColor(grey ? '#555555' : '#000000');
+      // Colour operators are allowed inside a text object (ISO 32000-1 §9.4, figure 9).
+      this.flushTj();
+      this.content.push(grey ? '0.333 0.333 0.333 rg' : '0 0 0 rg');
       this.grey = grey;
     }
     const runs = fontRuns(text, face);
@@ -188,111 +239,116 @@ export class PdfSurface {
   }
 
   /**
-   * One shaped run of one font as a text object. pdfkit's own `text()` shapes word by word in
-   * logical order (so an RTL phrase comes out with its words reversed) and cannot mark clusters, so
-   * glyphs are laid out here with fontkit and written into pdfkit's subset of the font, which keeps
+   * One shaped run of one font. pdfkit's own `text()` shapes word by word in logical order (so an
+   * RTL phrase comes out with its words reversed) and cannot mark clusters, so glyphs are laid out
+   * with fontkit (text/glyph-run.ts) and written into pdfkit's subset of the font, which keeps
    * pdfkit's subsetting, widths and ToUnicode map.
-   *
-   * A cluster whose glyphs do not map back to its characters in logical order (an Indic vowel sign
-   * drawn before its consonant; a glyph shared by two letters, as Noto Naskh shares the body of ح
-   * and ج and adds the dot as a mark) is wrapped in a Span with /ActualText (ISO 32000-1 §14.9.4),
-   * so text extraction and assistive technology read the right letters. Clusters are small (one
-   * letter or syllable), so extractors that reorder RTL text by position still get the order right.
    */
   private glyphRun(text: string, font: FontId, x: number, y: number, size: number, tracking: number): number {
-    const doc = this.doc;
-    doc.font(fontPath(font));
-    const f = (doc as unknown as { _font: PdfkitEmbeddedFont })._font;
-    const page = doc.page as unknown as { fonts: Record<string, unknown>; height: number };
-    if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
-    // Shaped (and cached) with the registry's copy of the font, as the typesetter measured it;
-    // glyph ids are the file's, so pdfkit's subset of its own copy takes them as they are.
-    const layout = shape(font, text);
-    const glyphs = layout.glyphs;
-    const n = glyphs.length;
-    const scale = size / layout.unitsPerEm;
-    const cids: number[] = [];
-    const drawn: string[] = [];
-    for (const glyph of glyphs) {
-      const cid = cidFor(f, glyph);
-      cids.push(cid);
-      drawn.push(String.fromCodePoint(...(f.unicode[cid] ?? [])));
+    const f = this.embedded(font);
+    if (!this.pageFonts.has(f.id)) {
+      const page = this.doc.page as unknown as { fonts: Record<string, unknown> };
+      page.fonts[f.id] = f.ref();
+      this.pageFonts.add(f.id);
     }
-    // Pen position of every glyph, in drawing (visual) order.
-    const at: number[] = [];
-    let pen = x;
-    for (let i = 0; i < n; i++) {
-      at.push(pen);
-      pen += glyphs[i]!.xAdvance * scale + tracking;
+    const run = this.encoded(f, font, text, size, tracking);
+    if (!this.inText) {
+      this.content.push('BT');
+      this.inText = true;
     }
-    const rtl = layout.direction === 'rtl';
-    const top = page.height - y;
-    const ops: string[] = ['BT', `/${f.id} ${num(size)} Tf`, `1 0 0 1 ${num(x)} ${num(top)} Tm`];
-    if (tracking !== 0) ops.push(`${num(tracking)} Tc`);
-    // One TJ array; a glyph that is not where the previous one left the pen (kerning, a mark, a
-    // right-to-left cluster written base first) gets an adjustment, a raised one a text rise, so
-    // that the baseline extractors see stays the line's.
-    let tj: string[] = [];
-    const flush = (): void => {
-      if (tj.length > 0) ops.push(`[${tj.join(' ')}] TJ`);
-      tj = [];
-    };
-    let cursor = x;
-    let rise = 0;
+    if (this.tf !== f.id || this.tfSize !== size) {
+      this.flushTj();
+      this.content.push(`/${f.id} ${num(size)} Tf`);
+      this.tf = f.id;
+      this.tfSize = size;
+    }
+    if (this.tc !== tracking) {
+      this.flushTj();
+      this.content.push(`${num(tracking)} Tc`);
+      this.tc = tracking;
+    }
     const toText = 1000 / size;
-    const floats = (i: number): boolean => {
-      const g = glyphs[i]!;
-      return (g.xOffset !== 0 || g.yOffset !== 0) && g.codePoints.length > 0 && g.codePoints.every(isMark);
-    };
-    // poppler 22's structure reader (pdfinfo -struct-text) stops reading an element at a
-    // right-to-left cluster with ActualText; pdftotext, which would otherwise break the word and
-    // the line at the raised mark, reads it right. The spec's way is kept.
-    for (const c of glyphClusters(text, layout, drawn, floats)) {
-      if (c.actualText !== undefined) {
-        flush();
-        ops.push(`/Span <</ActualText ${utf16Hex(c.actualText)}>> BDC`);
-      }
-      const order: number[] = [];
-      for (let k = c.from; k < c.to; k++) order.push(rtl ? c.to - 1 - (k - c.from) : k);
-      // Floating marks last, each under an empty ActualText (their text is the cluster's).
-      const floating = new Set(c.floating ?? []);
-      if (floating.size > 0) order.sort((a, b) => Number(floating.has(a)) - Number(floating.has(b)));
-      let inFloat = false;
-      for (const i of order) {
-        if (floating.has(i) && !inFloat) {
-          flush();
-          if (c.actualText !== undefined) ops.push('EMC');
-          ops.push('/Span <</ActualText <FEFF>>> BDC');
-          inFloat = true;
-        }
-        // Right to left, a cluster is written in logical order (base, then its marks), which is how
-        // extractors expect combining marks; positions are explicit either way.
-        const p = glyphs[i]!;
-        const dy = p.yOffset * scale;
-        if (Math.abs(dy - rise) > 1e-6) {
-          flush();
-          ops.push(`${num(dy)} Ts`);
-          rise = dy;
-        }
-        const target = at[i]! + p.xOffset * scale;
-        const delta = target - cursor;
-        if (Math.abs(delta) > 1e-4) tj.push(num(-delta * toText));
-        tj.push(`<${cids[i]!.toString(16).padStart(4, '0')}>`);
-        cursor = target + ((f.widths[cids[i]!] ?? 0) * size) / 1000 + tracking;
-      }
-      if (c.actualText !== undefined || inFloat) {
-        flush();
-        ops.push('EMC');
+    if (this.tj !== undefined && this.penY === y) {
+      // Same line, same font: the gap from where the PDF's pen is becomes an adjustment.
+      const adjust = num((this.penX - x) * toText);
+      if (adjust !== '0') this.tj.push(adjust);
+    } else {
+      this.flushTj();
+      // pdfkit's page CTM is flipped (y down), so the text matrix flips back: upright glyphs.
+      this.content.push(`1 0 0 -1 ${num(x)} ${num(y)} Tm`);
+    }
+    for (const part of run.parts) {
+      if ('tj' in part) (this.tj ??= []).push(part.tj);
+      else {
+        this.flushTj();
+        this.content.push(part.op);
       }
     }
-    flush();
-    if (rise !== 0) ops.push('0 Ts');
-    ops.push('ET');
-    doc.save();
-    doc.transform(1, 0, 0, -1, 0, page.height);
-    doc.addContent(ops.join('\n'));
-    doc.restore();
-    return pen - x;
+    this.tj ??= [];
+    this.penX = x + run.end / toText;
+    this.penY = y;
+    return run.advance / toText;
+  }
+
+  /** The run's encoding, cached per font, size and text (tracked runs are rare and not cached). */
+  private encoded(f: PdfkitEmbeddedFont, font: FontId, text: string, size: number, tracking: number): EncodedRun {
+    if (tracking !== 0) return encodeRun(f, font, text, size, (tracking * 1000) / size);
+    let bySize = this.runs.get(f);
+    if (bySize === undefined) this.runs.set(f, (bySize = new Map()));
+    let cache = bySize.get(size);
+    if (cache === undefined) bySize.set(size, (cache = new Map()));
+    const key = text;
+    let run = cache.get(key);
+    if (run === undefined) {
+      run = encodeRun(f, font, text, size, 0);
+      // A full cache is dropped whole: memory stays flat on long books, and an encoding does not
+      // depend on what was encoded before, so the bytes do not change.
+      if (cache.size >= RUN_CACHE_LIMIT) cache.clear();
+      cache.set(key, run);
+    }
+    return run;
+  }
+
+  /** pdfkit's embedded font for a registered file, selected once per document. */
+  private embedded(font: FontId): PdfkitEmbeddedFont {
+    let f = this.fonts.get(font);
+    if (f === undefined) {
+      this.doc.font(fontPath(font));
+      f = (this.doc as unknown as { _font: PdfkitEmbeddedFont })._font;
+      this.fonts.set(font, f);
+    }
+    return f;
+  }
+
+  /** Writes the open TJ array. */
+  private flushTj(): void {
+    if (this.tj === undefined) return;
+    if (this.tj.length > 0) this.content.push(`[${this.tj.join(' ')}] TJ`);
+    this.tj = undefined;
+  }
+
+  private closeText(): void {
+    if (!this.inText) return;
+    this.flushTj();
+    this.content.push('ET');
+    this.inText = false;
+  }
+
+  /** Hands the page's buffered operators to pdfkit, before it writes anything itself. */
+  private flushContent(): void {
+    this.closeText();
+    if (this.content.length === 0) return;
+    this.doc.addContent(this.content.join('\n'));
+    this.content = [];
+  }
+
+  /**
+   * pdfkit wrote to the page (inside q…Q, which restores the text state): the font and the text
+   * position are set again before the next run, to be independent of what it did.
+   */
+  private pdfkitDrew(): void {
+    this.tf = undefined;
+    this.penY = Number.NaN;
   }
 
   image(key: string, x: number, y: number, width: number, height: number, clipToPage = false): void {
@@ -303,6 +359,8 @@ export class PdfSurface {
     }
     const image = this.images.get(key);
     if (!image) throw new Error(`image ${key} was not registered`);
+    this.flushContent();
+    this.pdfkitDrew();
     if (clipToPage) {
       this.doc.save();
       this.doc.rect(0, 0, this.g.mediaWidth, this.g.mediaHeight).clip();
@@ -318,6 +376,8 @@ export class PdfSurface {
    * text layer stays the article's.
    */
   private svg(svg: string, x: number, y: number, width: number, height: number): void {
+    this.flushContent();
+    this.pdfkitDrew();
     this.doc.save();
     this.doc.rect(x, y, width, height).clip();
     SVGtoPDF(this.doc, svg, x, y, {
@@ -334,7 +394,28 @@ export class PdfSurface {
   }
 
   rule(x1: number, y1: number, x2: number, y2: number, lineWidth: number): void {
+    this.flushContent();
+    this.pdfkitDrew();
     this.doc.save().lineWidth(lineWidth).strokeColor('#000000').moveTo(x1, y1).lineTo(x2, y2).stroke().restore();
+  }
+
+  /**
+   * Runs `draw` with the page turned `degrees` clockwise about (x, y): the title down the spine of a
+   * cover wrap (cover-wrap/). Inside, coordinates are the turned page's. The fill colour is restored
+   * with the graphics state, so the text colour cache is put back with it.
+   */
+  rotated(degrees: number, x: number, y: number, draw: () => void): void {
+    const grey = this.grey;
+    // Buffered text must reach the page inside the turned state, so flush on both sides of it.
+    this.flushContent();
+    this.pdfkitDrew();
+    this.doc.save();
+    this.doc.rotate(degrees, { origin: [x, y] });
+    draw();
+    this.flushContent();
+    this.doc.restore();
+    this.pdfkitDrew();
+    this.grey = grey;
   }
 
   /** A link annotation; returns its handle for the structure tree's OBJR. */
@@ -405,7 +486,7 @@ export class PdfSurface {
       Subtype: a.mediaType.replace(/[^A-Za-z0-9.+-]/g, (c) => `#${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`),
       Params: { Size: a.data.length, CheckSum: new Uint8Array(createHash('md5').update(a.data).digest()), CreationDate: a.date, ModDate: a.date },
     });
-    stream.end(Buffer.from(a.data));
+    stream.end(bufferView(a.data));
     const spec = doc.ref({
       Type: 'Filespec',
       F: new String(a.name),
@@ -421,6 +502,7 @@ export class PdfSurface {
 
   /** Adds the OutputIntent and MarkInfo, ends the document and returns its bytes. */
   async finish(): Promise<Uint8Array> {
+    this.flushContent();
     const doc = this.doc;
     const icc = doc.ref({ N: 3, Length: this.options.iccProfile.length });
     icc.write(Buffer.from(this.options.iccProfile));
@@ -455,16 +537,18 @@ export class PdfSurface {
   }
 }
 
-/** The members of pdfkit's embedded font (`EmbeddedFont`) that glyph runs use. */
-interface PdfkitEmbeddedFont {
-  id: string;
-  /** 1000 / unitsPerEm: widths are kept in thousandths of an em. */
-  scale: number;
-  subset: { includeGlyph(id: number): number; glyphs: number[] };
-  widths: (number | undefined)[];
-  unicode: (number[] | undefined)[];
+/** pdfkit's embedded font (`EmbeddedFont`), as far as glyph runs use it. */
+interface PdfkitEmbeddedFont extends SubsetFont {
   ref(): unknown;
 }
+
+/** A Buffer over the same memory (Buffer.from(Uint8Array) copies): images are not held twice. */
+function bufferView(data: Uint8Array): Buffer {
+  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Encoded runs kept per font; a book's vocabulary in a few sizes fits well within it. */
+const RUN_CACHE_LIMIT = 100_000;
 
 /** pdfkit's image objects, as far as embedding order is concerned. */
 interface EmbeddableImage {
@@ -475,60 +559,3 @@ interface EmbeddableImage {
   embed(doc: Doc): void;
 }
 
-/** Per embedded font, the extra CIDs given to glyphs that stand for other characters too. */
-const duplicates = new WeakMap<PdfkitEmbeddedFont, Map<string, number>>();
-
-/**
- * The CID (subset glyph index) a glyph is drawn with. A glyph that one font uses for several
- * characters (Noto Naskh draws ج, ح and خ on one body and adds the dots as marks) gets one CID per
- * character, each a copy of the glyph with its own ToUnicode entry: a PDF maps a CID to one text,
- * and sharing would make every ج extract as whichever letter came first.
- */
-function cidFor(f: PdfkitEmbeddedFont, glyph: { id: number; codePoints: readonly number[]; advanceWidth: number }): number {
-  const cid = f.subset.includeGlyph(glyph.id);
-  const width = glyph.advanceWidth * f.scale;
-  const mapped = f.unicode[cid];
-  if (mapped == null) {
-    f.unicode[cid] = [...glyph.codePoints];
-    f.widths[cid] = width;
-    return cid;
-  }
-  if (glyph.codePoints.length === 0 || sameCodePoints(mapped, glyph.codePoints)) return cid;
-  let copies = duplicates.get(f);
-  if (copies === undefined) duplicates.set(f, (copies = new Map()));
-  const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
-  let copy = copies.get(key);
-  if (copy === undefined) {
-    // fontkit's subset writes every entry of `glyphs`, duplicates included.
-    f.subset.glyphs.push(glyph.id);
-    copy = f.subset.glyphs.length - 1;
-    f.unicode[copy] = [...glyph.codePoints];
-    f.widths[copy] = width;
-    copies.set(key, copy);
-  }
-  return copy;
-}
-
-function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** Whether a code point is a combining mark (general category M). */
-function isMark(cp: number): boolean {
-  return MARK.test(String.fromCodePoint(cp));
-}
-
-const MARK = /^\p{M}$/u;
-
-/** A number for a content stream: at most three decimals, no exponent. */
-function num(v: number): string {
-  const r = Math.round(v * 1000) / 1000;
-  return Object.is(r, -0) ? '0' : String(r);
-}
-
-/** `<FEFF…>`: a PDF text string in UTF-16BE, safe for any character. */
-export function utf16Hex(text: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
-  return `<${hex}>`;
-}

@@ -17,13 +17,15 @@ import { hasRtl, visualRuns } from './text/bidi.js';
 import type { ParentTreeRecord } from './tag/structure-tree.js';
 
 /** Draws all pages; returns the ParentTree record. */
-export function drawPages(surface: PdfSurface, pages: readonly LaidOutPage[], mediaHeight: number): ParentTreeRecord {
+export function drawPages(surface: PdfSurface, pages: readonly LaidOutPage[], mediaHeight: number, onPage?: (drawn: number) => void): ParentTreeRecord {
   const record: ParentTreeRecord = { pages: [], annotations: [] };
+  let drawn = 0;
   for (const page of pages) {
     surface.addPage(page.index);
     const owners: StructNode[] = [];
     record.pages[page.index] = owners;
     drawPage(surface, page.items, page.index, owners, record, pages.length, mediaHeight);
+    onPage?.(++drawn);
   }
   return record;
 }
@@ -101,7 +103,9 @@ function drawPage(surface: PdfSurface, items: readonly PageItem[], pageIndex: nu
       let x = t.x;
       for (const run of visualRuns(t.space ? `${t.text} ` : t.text)) x += surface.text(run.text, x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0, run.rtl);
     } else {
-      surface.text(t.space ? `${t.text} ` : t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0);
+      // The word and its space are drawn (and cached) apart: "word" recurs far more than "word ".
+      const w = surface.text(t.text, t.x, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0);
+      if (t.space) surface.text(' ', t.x + w, t.y, t.style.face, t.style.size, t.tint === 'grey', t.tracking ?? 0);
     }
     if (t.hyphen) {
       // The line-end hyphen is typesetting, not text: an artifact, so the structure holds the

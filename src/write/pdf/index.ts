@@ -35,6 +35,8 @@ import { memoizeMeasurer } from './typeset/measure.js';
 export interface PdfResult {
   bytes: Uint8Array;
   pageMap: PageMap;
+  /** Pages in the PDF, front matter included. */
+  pageCount: number;
 }
 
 /** The sRGB profile embedded as the PDF/A OutputIntent (assets/icc/README.md). */
@@ -67,7 +69,8 @@ export interface PdfServices {
  */
 export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = [], services: PdfServices = {}): Promise<PdfResult> {
   const threads = services.threads ?? new BuildThreads(1);
-  const { publication: pub, metadata } = input;
+  const { publication: pub, metadata, progress } = input;
+  progress?.({ type: 'phase', phase: 'layout' });
   const g = pageGeometry(input.options.pageSize, input.options.bleed);
   const measurer = memoizeMeasurer(fontMeasurer);
   const root = documentNode(metadata.lang);
@@ -126,7 +129,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   };
   const jobs = pub.articles.map((a, i) =>
     articleJob(a, i, { documentLang: metadata.lang, fontSize: g.fontSize, leading: g.leading, width: area.width, areaHeight: area.height, images: input.images, resolve: resolve(i) }));
-  const layouts = await threads.layout(jobs);
+  const layouts = await threads.layout(jobs, (done) => progress?.({ type: 'article', done, of: pub.articles.length }));
   const units: Unit[] = [];
   layouts.forEach((layout, i) => {
     graft(layout.art, root);
@@ -191,14 +194,15 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     else surface.registerSvg(id, print.svg);
   }
 
-  const record = drawPages(surface, pages, g.mediaHeight);
+  progress?.({ type: 'phase', phase: 'draw' });
+  const record = drawPages(surface, pages, g.mediaHeight, progress && ((done) => progress({ type: 'page', done, of: pages.length })));
   const outline: OutlineEntry[] = [...toc.outline, ...body.outline];
   surface.outline(outline);
   const pdf = surface.objects();
   pdf.catalog('PageLabels', { Nums: [0, { S: pdf.name('r') }, firstBody, { S: pdf.name('D') }] });
   writeStructureTree(root, record, pdf);
   const bytes = await surface.finish();
-  return { bytes, pageMap };
+  return { bytes, pageMap, pageCount: pages.length };
 }
 
 /** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */
@@ -221,8 +225,16 @@ function runningHead(g: PageGeometry, page: BodyPage, articles: readonly Article
   const face = 'italic' as const;
   let text = drawableText(isRecto(page.index) ? (articles[page.article]?.meta.title ?? '') : publicationTitle, face, () => undefined);
   if (textWidth(text, face, size) > area.width) {
-    while (text.length > 1 && textWidth(`${text}\u2026`, face, size) > area.width) text = text.slice(0, -1);
-    text = `${text.trimEnd()}\u2026`;
+    // The longest prefix that fits with its ellipsis, found by halving (widths grow with length):
+    // one shaping per halving rather than one per character dropped.
+    let fits = 1;
+    let over = text.length;
+    while (over - fits > 1) {
+      const mid = (fits + over) >> 1;
+      if (textWidth(`${text.slice(0, mid)}\u2026`, face, size) > area.width) over = mid;
+      else fits = mid;
+    }
+    text = `${text.slice(0, fits).trimEnd()}\u2026`;
   }
   const w = textWidth(text, face, size);
   const y = area.y - g.leading * 1.5 + baselineIn(g.leading, face, size);

@@ -46,10 +46,23 @@ export interface OpeningLine {
 /** "a, b and c" in `lang` (CLDR list patterns). */
 function nameList(names: readonly string[], lang: string): string {
   try {
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
+    return intl(listFormats, lang, () => new Intl.ListFormat(lang, { type: 'conjunction' })).format(names);
   } catch {
     return names.join(', ');
   }
+}
+
+/**
+ * Formatters by language. Why: making an Intl formatter costs about a millisecond, once per
+ * article otherwise; formatting with one is cheap.
+ */
+const listFormats = new Map<string, Intl.ListFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function intl<T>(cache: Map<string, T>, lang: string, make: () => T): T {
+  let f = cache.get(lang);
+  if (f === undefined) cache.set(lang, (f = make()));
+  return f;
 }
 
 /**
@@ -78,7 +91,7 @@ export function longDate(value: string, lang: string): string {
   const date = parseDate(value);
   if (!date) return value;
   try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    return intl(dateFormats, lang, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
   } catch {
     return date.toISOString().slice(0, 10);
   }

@@ -1,0 +1,189 @@
+/**
+ * A shaped run of one font encoded for a PDF content stream: the glyphs as CIDs of the font's
+ * subset, with the TJ adjustments that put each glyph where the shaper placed it (kerning, marks,
+ * right-to-left clusters) and the marked content that makes the run extract as its text.
+ *
+ * Why encode apart from drawing: the encoding does not depend on where the run is drawn, only on
+ * (font, size, text), so the surface caches it per document and a word that recurs a thousand
+ * times in a book is shaped, mapped to CIDs and formatted once. Adjustments are in thousandths of
+ * an em (TJ units), where they do not depend on the size; only a raised glyph's text rise does.
+ */
+import type { FontId } from '../../../fonts/registry.js';
+import { glyphClusters } from './clusters.js';
+import { shape } from './shape.js';
+
+/** The members of pdfkit's embedded font (`EmbeddedFont`) that encoding uses. */
+export interface SubsetFont {
+  id: string;
+  /** 1000 / unitsPerEm: widths are kept in thousandths of an em. */
+  scale: number;
+  subset: { includeGlyph(id: number): number; glyphs: number[] };
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+}
+
+/**
+ * One piece of a run: glyphs and adjustments to go inside a TJ array (`tj`), or an operator that
+ * must stand outside it (`op`: a text rise, a Span with /ActualText).
+ */
+export type RunPart = { readonly tj: string } | { readonly op: string };
+
+export interface EncodedRun {
+  readonly parts: readonly RunPart[];
+  /** Where the PDF's text position ends, from the run's origin, in TJ units (tracking included). */
+  readonly end: number;
+  /** The run's advance as the typesetter measured it, in TJ units (tracking included). */
+  readonly advance: number;
+}
+
+/**
+ * Encodes `text` (one font, as faceRuns split it) at `size` points with `tracking` TJ units after
+ * every glyph (the caller sets the same amount, in points, as the character spacing Tc).
+ *
+ * A cluster whose glyphs do not map back to its characters in logical order (an Indic vowel sign
+ * drawn before its consonant; a glyph shared by two letters, as Noto Naskh shares the body of ح
+ * and ج and adds the dot as a mark) is wrapped in a Span with /ActualText (ISO 32000-1 §14.9.4),
+ * so text extraction and assistive technology read the right letters. Clusters are small (one
+ * letter or syllable), so extractors that reorder RTL text by position still get the order right.
+ */
+export function encodeRun(f: SubsetFont, font: FontId, text: string, size: number, tracking: number): EncodedRun {
+  // Shaped (and cached) with the registry's copy of the font, as the typesetter measured it;
+  // glyph ids are the file's, so pdfkit's subset of its own copy takes them as they are.
+  const layout = shape(font, text);
+  const glyphs = layout.glyphs;
+  const n = glyphs.length;
+  const unit = 1000 / layout.unitsPerEm;
+  const cids: number[] = new Array<number>(n);
+  const drawn: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const cid = cidFor(f, glyphs[i]!);
+    cids[i] = cid;
+    drawn[i] = String.fromCodePoint(...(f.unicode[cid] ?? []));
+  }
+  // Pen position of every glyph, in drawing (visual) order.
+  const at: number[] = new Array<number>(n);
+  let pen = 0;
+  for (let i = 0; i < n; i++) {
+    at[i] = pen;
+    pen += glyphs[i]!.xAdvance * unit + tracking;
+  }
+  const rtl = layout.direction === 'rtl';
+  const parts: RunPart[] = [];
+  // A glyph that is not where the previous one left the pen (kerning, a mark, a right-to-left
+  // cluster written base first) gets an adjustment, a raised one a text rise, so that the baseline
+  // extractors see stays the line's.
+  let tj = '';
+  const flush = (): void => {
+    if (tj !== '') parts.push({ tj });
+    tj = '';
+  };
+  const op = (value: string): void => {
+    flush();
+    parts.push({ op: value });
+  };
+  let cursor = 0;
+  let rise = 0;
+  const floats = (i: number): boolean => {
+    const g = glyphs[i]!;
+    return (g.xOffset !== 0 || g.yOffset !== 0) && g.codePoints.length > 0 && g.codePoints.every(isMark);
+  };
+  // poppler 22's structure reader (pdfinfo -struct-text) stops reading an element at a
+  // right-to-left cluster with ActualText; pdftotext, which would otherwise break the word and
+  // the line at the raised mark, reads it right. The spec's way is kept.
+  for (const c of glyphClusters(text, layout, drawn, floats)) {
+    if (c.actualText !== undefined) op(`/Span <</ActualText ${utf16Hex(c.actualText)}>> BDC`);
+    const floating = c.floating ?? [];
+    let order: number[] | undefined;
+    if (rtl || floating.length > 0) {
+      order = [];
+      for (let k = c.from; k < c.to; k++) order.push(rtl ? c.to - 1 - (k - c.from) : k);
+      // Floating marks last, each under an empty ActualText (their text is the cluster's).
+      if (floating.length > 0) order.sort((a, b) => Number(floating.includes(a)) - Number(floating.includes(b)));
+    }
+    let inFloat = false;
+    for (let k = c.from; k < c.to; k++) {
+      // Right to left, a cluster is written in logical order (base, then its marks), which is how
+      // extractors expect combining marks; positions are explicit either way.
+      const i = order === undefined ? k : order[k - c.from]!;
+      if (!inFloat && floating.includes(i)) {
+        if (c.actualText !== undefined) op('EMC');
+        op('/Span <</ActualText <FEFF>>> BDC');
+        inFloat = true;
+      }
+      const p = glyphs[i]!;
+      const dy = (p.yOffset * size) / layout.unitsPerEm;
+      if (Math.abs(dy - rise) > 1e-6) {
+        op(`${num(dy)} Ts`);
+        rise = dy;
+      }
+      const target = at[i]! + p.xOffset * unit;
+      const adjust = num(cursor - target);
+      // `<` and `>` delimit, so glyphs and adjustments need no spaces between them.
+      if (adjust !== '0') tj += adjust;
+      tj += `<${cids[i]!.toString(16).padStart(4, '0')}>`;
+      cursor = target + (f.widths[cids[i]!] ?? 0) + tracking;
+    }
+    if (c.actualText !== undefined || inFloat) op('EMC');
+  }
+  flush();
+  if (rise !== 0) op('0 Ts');
+  return { parts, end: cursor, advance: pen };
+}
+
+/** Per embedded font, the extra CIDs given to glyphs that stand for other characters too. */
+const duplicates = new WeakMap<SubsetFont, Map<string, number>>();
+
+/**
+ * The CID (subset glyph index) a glyph is drawn with. A glyph that one font uses for several
+ * characters (Noto Naskh draws ج, ح and خ on one body and adds the dots as marks) gets one CID per
+ * character, each a copy of the glyph with its own ToUnicode entry: a PDF maps a CID to one text,
+ * and sharing would make every ج extract as whichever letter came first.
+ */
+function cidFor(f: SubsetFont, glyph: { id: number; codePoints: readonly number[]; advanceWidth: number }): number {
+  const cid = f.subset.includeGlyph(glyph.id);
+  const width = glyph.advanceWidth * f.scale;
+  const mapped = f.unicode[cid];
+  if (mapped == null) {
+    f.unicode[cid] = [...glyph.codePoints];
+    f.widths[cid] = width;
+    return cid;
+  }
+  if (glyph.codePoints.length === 0 || sameCodePoints(mapped, glyph.codePoints)) return cid;
+  let copies = duplicates.get(f);
+  if (copies === undefined) duplicates.set(f, (copies = new Map()));
+  const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
+  let copy = copies.get(key);
+  if (copy === undefined) {
+    // fontkit's subset writes every entry of `glyphs`, duplicates included.
+    f.subset.glyphs.push(glyph.id);
+    copy = f.subset.glyphs.length - 1;
+    f.unicode[copy] = [...glyph.codePoints];
+    f.widths[copy] = width;
+    copies.set(key, copy);
+  }
+  return copy;
+}
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Whether a code point is a combining mark (general category M). */
+function isMark(cp: number): boolean {
+  return MARK.test(String.fromCodePoint(cp));
+}
+
+const MARK = /^\p{M}$/u;
+
+/** A number for a content stream: at most three decimals, no exponent. */
+export function num(v: number): string {
+  const r = Math.round(v * 1000) / 1000;
+  return r === 0 ? '0' : String(r);
+}
+
+/** `<FEFF…>`: a PDF text string in UTF-16BE, safe for any character. */
+export function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}
