@@ -19,6 +19,8 @@ import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { resolveLinks } from './read/resolve-links.js';
 import type { BuiltPublication, ProgressListener } from './progress/events.js';
 import { VERSION } from './version.js';
+import { LayoutCache } from './cache/layout-cache.js';
+import { defaultJobs, BuildThreads } from './parallel/build-threads.js';
 import { makeCoverArt } from './write/cover/index.js';
 import { coverWrap, interiorPageCount, PRINT_SERVICES, type Paper, type PodService } from './write/cover-wrap/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
@@ -58,6 +60,17 @@ export interface BuildOptions {
   bag?: boolean;
   /** Make the PDF a PDF/A-3 carrying the model and the EPUB as associated files. Default false. */
   pdfa3?: boolean;
+  /**
+   * How many articles are typeset at once on worker threads, and how many inputs build at once.
+   * Default: the number of cores; 1 sets everything in this thread. The output is the same.
+   */
+  jobs?: number;
+  /**
+   * Folder of the layout cache (src/cache/), so that a rebuild sets again only the articles that
+   * changed. Default for the library: no cache (a library call writes nothing it was not asked
+   * to); the CLI passes `node_modules/.cache/broadsheet` unless told `--no-cache`.
+   */
+  cache?: string;
   /** Told of phases, articles laid out, pages drawn and publications built (src/progress/events.ts); keep it cheap. */
   onProgress?: ProgressListener;
   /** Also write `<slug>.cover.pdf`, a cover wrap to this print-on-demand service's specifications (src/write/cover-wrap/). */
@@ -81,6 +94,8 @@ export interface BuildResult {
   warnings: Diagnostic[];
   /** The preflight report of each publication's PDF, by its slug. */
   preflight: { slug: string; report: PreflightReport }[];
+  /** With a cache: how many articles' layouts it had, and how many were set afresh. */
+  cache?: { hits: number; misses: number };
 }
 
 /**
@@ -114,26 +129,62 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await take(await readWebPages(urls, web, diagnostics), false, urls.join(' '));
   }
   diagnostics.checkpoint();
+  const jobs = options.jobs ?? defaultJobs();
+  const cache = options.cache !== undefined ? await LayoutCache.open(options.cache) : undefined;
+  const threads = new BuildThreads(jobs, cache);
   const files: Output[] = [];
-  const slugs = new SlugScope();
   const preflight: BuildResult['preflight'] = [];
-  for (const [index, { pub, folderInput, input }] of publications.entries()) {
-    progress?.({ type: 'publication', index, publications: publications.length, input, title: pub.meta.title, articles: pub.articles.length });
-    const slug = slugs.unique(pub.meta.slug ?? slugify(pub.meta.title));
-    files.push(...(await buildPublication(pub, slug, options, diagnostics, { folderInput, preflight: (report) => preflight.push({ slug, report }) })));
+  try {
+    // Several inputs build at once (up to `jobs`), each with its own diagnostics, gathered in the
+    // order of the inputs so that the report does not depend on which finished first.
+    const slugs = new SlugScope();
+    const planned = publications.map(({ pub, folderInput, input }) => ({ pub, folderInput, input, slug: slugs.unique(pub.meta.slug ?? slugify(pub.meta.title)), diagnostics: new Diagnostics() }));
+    const reports = new Map<number, PreflightReport>();
+    const built = await inTurn(planned, jobs, (p, index) => {
+      progress?.({ type: 'publication', index, publications: publications.length, input: p.input, title: p.pub.meta.title, articles: p.pub.articles.length });
+      return buildPublication(p.pub, p.slug, options, p.diagnostics, { folderInput: p.folderInput, preflight: (report) => reports.set(index, report) }, threads);
+    });
+    planned.forEach((p, i) => {
+      diagnostics.items.push(...p.diagnostics.items);
+      files.push(...built[i]!);
+      const report = reports.get(i);
+      if (report) preflight.push({ slug: p.slug, report });
+    });
+  } finally {
+    await threads.close();
+  }
+  for (const problem of cache?.problems ?? []) {
+    diagnostics.warn({ code: 'cache.entry', message: `layout cache: ${problem}`, fix: `nothing to do (the articles were laid out again); delete ${cache!.dir} if this keeps happening` });
   }
   diagnostics.checkpoint();
   progress?.({ type: 'phase', phase: 'write' });
   await writeOutputs(files);
   progress?.({ type: 'done' });
-  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, preflight };
+  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, preflight, ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}) };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time; results in the order of `items`. */
+async function inTurn<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 /**
  * Builds one publication in memory: the EPUB, the PDF (a PDF/A-3 with `pdfa3`) and the JSON-LD
  * record, and with `bag` the bag of them. `origin.folderInput` says the publication was a folder (its publication.yaml is a source).
  */
-export async function buildPublication(pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics, origin: { folderInput: boolean; preflight?: (report: PreflightReport) => void } = { folderInput: false }): Promise<Output[]> {
+export async function buildPublication(
+  pub: Publication, slug: string, options: BuildOptions, diagnostics: Diagnostics,
+  origin: { folderInput: boolean; preflight?: (report: PreflightReport) => void } = { folderInput: false }, threads: BuildThreads = new BuildThreads(1),
+): Promise<Output[]> {
   // The model as read, before slugs and image ids are filled in: the publication.json of a bag or a PDF/A-3.
   const asRead = options.bag || options.pdfa3 ? structuredClone(pub) : undefined;
   const progress = options.onProgress;
@@ -158,11 +209,11 @@ export async function buildPublication(pub: Publication, slug: string, options: 
     bleedPt: writerOptions.bleed ? BLEED : 0,
   });
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions, progress };
-  const pdf = await writePdf(input);
+  const pdf = await writePdf(input, [], { threads });
   // The press edition: same layout, its own bleed (so its own cover art), no warnings or progress of its own.
   const pressCover = options.press?.coverPage ? await makeCoverArt({ metadata, image: resolved.cover?.image, alt: resolved.cover?.alt, trim: { widthPt, heightPt }, bleedPt: options.press.bleed }) : cover;
   const { progress: _drawnOnce, ...quiet } = input;
-  const press = options.press ? await writePdf({ ...quiet, cover: pressCover, diagnostics: new Diagnostics() }, [], options.press) : undefined;
+  const press = options.press ? await writePdf({ ...quiet, cover: pressCover, diagnostics: new Diagnostics() }, [], { threads, press: options.press }) : undefined;
   const preflight = press?.preflight ?? pdf.preflight;
   reportPreflight(preflight, diagnostics, options.strict);
   origin.preflight?.(preflight);
@@ -174,7 +225,7 @@ export async function buildPublication(pub: Publication, slug: string, options: 
   // model; same layout, and its warnings were reported by the first pass.
   if (options.pdfa3 && asRead) {
     const attachments = associatedFiles(metadata, slug, publicationJson(asRead), epub);
-    pdf.bytes = (await writePdf({ ...input, diagnostics: new Diagnostics() }, attachments)).bytes;
+    pdf.bytes = (await writePdf({ ...input, diagnostics: new Diagnostics() }, attachments, { threads })).bytes;
   }
   // The JSON-LD describes the two editions, so it is made after them (their bytes are final).
   const editions = [

@@ -19,5 +19,6 @@ console.log(
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     outputs: result.outputs,
     warnings: result.warnings.length,
+    ...(result.cache ? { cache: result.cache } : {}),
   }),
 );

@@ -7,6 +7,7 @@ import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
+import { DEFAULT_CACHE_DIR } from '../cache/layout-cache.js';
 import { PAPERS, POD_SERVICES, PRINT_SERVICES, type Paper, type PodService } from '../write/cover-wrap/print-services.js';
 import { UsageError } from './usage-error.js';
 import { MM } from '../write/pdf/page-size.js';
@@ -58,6 +59,11 @@ Options:
       --grayscale        the press edition in grey only (images too), for black-and-white printing
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
+  -j, --jobs N           typeset articles on N threads and build up to N inputs at once
+                         (default: the number of cores; 1: no worker threads); same output
+      --cache DIR        keep each article's layout in DIR, so a rebuild sets again only the
+                         articles that changed (default: node_modules/.cache/broadsheet)
+      --no-cache         neither read nor write the layout cache
       --json             print a machine-readable report on stdout (and nothing else there): the
                          outputs with size and SHA-256, pages, articles, accessibility claims,
                          every diagnostic, timings; its JSON Schema: broadsheet schema --report
@@ -119,6 +125,9 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
         'fetch-timeout': { type: 'string' },
         title: { type: 'string' },
         extract: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         debug: { type: 'boolean' },
         verbose: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -136,6 +145,8 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
   if (v['page-size'] !== undefined && !pageSize.safeParse(v['page-size']).success) {
     throw new UsageError(`--page-size "${v['page-size']}" is not a page size — use A4, A5, Letter, 6x9 or e.g. 148mmx210mm`);
   }
+  if (v.cache !== undefined && v['no-cache']) throw new UsageError('--cache and --no-cache contradict each other — give one of them');
+  if (v.cache === '') throw new UsageError('--cache needs a folder — e.g. --cache .broadsheet-cache');
   if (v.json && v.watch) throw new UsageError('--json and --watch do not go together — --json reports one build; drop one of them');
   const { pod, paper } = podOptions(v.pod, v.paper);
   const extract = v.extract ?? 'auto';
@@ -178,8 +189,16 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       extract,
       ...(v.title !== undefined && { title: v.title.trim() }),
       ...(timeout !== undefined && { pageFetch: { timeoutMs: Math.round(timeout * 1000) } }),
+      jobs: jobCount(v.jobs),
+      ...(v['no-cache'] ? {} : { cache: v.cache ?? DEFAULT_CACHE_DIR }),
     },
   };
+}
+
+function jobCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) throw new UsageError(`--jobs "${value}" is not a number of threads — use a whole number from 1 to 256, e.g. --jobs 2`);
+  return Number(value);
 }
 
 /** `--pod` and `--paper`, checked against the services' published papers. */

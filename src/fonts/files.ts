@@ -94,3 +94,8 @@ const BOLD_FALLBACKS: readonly FontId[] = Object.freeze([
   // No bold cut of Symbols 2 and Math exists: their regular serves.
   'symbols2-regular', 'math-regular', 'symbols-bold', 'emoji-bold',
 ] as const);
+
+/** Every font file's id (the layout cache keys on the files' identity). */
+export function allFontIds(): FontId[] {
+  return Object.keys(PATHS) as FontId[];
+}

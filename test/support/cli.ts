@@ -12,7 +12,10 @@ export const BIN = path.join(ROOT, 'dist/cli/bin.js');
 export interface CliRun { status: number | null; stdout: string; stderr: string }
 
 export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  const run = spawnSync(process.execPath, [BIN, ...args], {
+  // Builds skip the layout cache unless a test asks for one, so that no test reads what another
+  // wrote into the project's node_modules/.cache (test/parallel/ tests the cache in temporary folders).
+  const noCache = args[0] === 'build' && !args.some((a) => a === '--cache' || a === '--no-cache' || a.startsWith('--cache='));
+  const run = spawnSync(process.execPath, [BIN, ...args, ...(noCache ? ['--no-cache'] : [])], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',

@@ -9,24 +9,26 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../model/publication.js';
+import { BuildThreads } from '../../parallel/build-threads.js';
 import { PublicationAnchors, type AnchorNode } from '../../model/anchors.js';
 import { fragmentId } from '../../model/url.js';
 import type { WriterInput } from '../input.js';
 import { pdfInfo } from '../metadata/info.js';
 import { xmpPacket } from '../metadata/xmp.js';
-import type { PageMap, PageStart } from '../page-map.js';
+import type { PageMap } from '../page-map.js';
 import { PdfSurface, type Attachment } from './document.js';
 import { drawPages } from './draw.js';
 import { fontMeasurer, textWidth } from './font-metrics.js';
 import { codePointLabel, drawableText } from './glyph-coverage.js';
-import { articleUnits, noteNames, type ArticleNames } from './layout/article.js';
+import { noteNames, type ArticleNames } from './layout/article.js';
+import { articleJob } from './layout/article-job.js';
 import type { FlowContext } from './layout/blocks.js';
 import { baselineIn, type Unit } from './layout/flow.js';
 import { COVER_IMAGE, coverPage, titlePage, tocUnits, type TocEntry } from './layout/front-matter.js';
 import type { LaidOutPage, OutlineEntry, PageItem } from './layout/page-items.js';
 import { paginate, type BodyPage } from './layout/paginate.js';
 import { isRecto, pageGeometry, pressOrigin, textArea, type PageGeometry } from './page-geometry.js';
-import { documentNode, structChild, type StructNode } from './tag/struct-node.js';
+import { documentNode, graft } from './tag/struct-node.js';
 import { writeStructureTree } from './tag/structure-tree.js';
 import { memoizeMeasurer } from './typeset/measure.js';
 import { grayImage } from './press/grayscale.js';
@@ -62,15 +64,25 @@ export function romanNumeral(n: number): string {
   return out;
 }
 
+export interface PdfServices {
+  /** Sets the articles (default: in this thread, no cache). */
+  threads?: BuildThreads;
+  /**
+   * The press edition of the same layout (press/): bleed and printer's marks on a grown MediaBox,
+   * no links, destinations or bookmarks, blank pages to the signature, optionally grey.
+   */
+  press?: PressOptions;
+}
+
 /**
  * Writes the PDF. Deterministic: the same input gives the same bytes (dates from the metadata
- * record, the file ID from the identifier). Warnings (missing glyphs) go to `input.diagnostics`;
+ * record, the file ID from the identifier), however `threads` sets the articles (in this
+ * thread, on workers, from the layout cache). Warnings (missing glyphs) go to `input.diagnostics`;
  * print problems (low-resolution images, small text) to the preflight report.
- *
- * With `press`, the press edition of the same layout (press/): bleed and printer's marks on a grown
- * MediaBox, no links, destinations or bookmarks, blank pages to the signature, optionally grey.
  */
-export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = [], press?: PressOptions): Promise<PdfResult> {
+export async function writePdf(input: WriterInput, attachments: readonly Attachment[] = [], services: PdfServices = {}): Promise<PdfResult> {
+  const threads = services.threads ?? new BuildThreads(1);
+  const press = services.press;
   const { publication: pub, metadata, progress } = input;
   progress?.({ type: 'phase', phase: 'layout' });
   const g = press ? pageGeometry(input.options.pageSize, true, press.bleed) : pageGeometry(input.options.pageSize, input.options.bleed);
@@ -87,41 +99,26 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     return name === undefined ? undefined : `a${article + 1}-${name}`;
   };
 
-  // Characters no embedded font has, per article: reported once per article after layout.
-  const missingGlyphs = new Map<number, Map<string, number>>();
-  const lowResolution: LowResolutionImage[] = [];
-  const context = (article: Article, i: number): FlowContext => ({
-    article: i,
+  // The front matter is set in this thread, with article 1's names (its links lead nowhere else).
+  const frontCtx: FlowContext = {
+    article: 0,
     measurer,
     fontSize: g.fontSize,
     leading: g.leading,
     areaHeight: area.height,
     images: input.images,
-    anchor: (block) => (block.type === 'heading' || block.type === 'figure' || block.type === 'table' ? anchorDest(i, block) : undefined),
+    anchor: () => undefined,
     inline: {
-      resolveHref(href: string): string | undefined {
-        const id = fragmentId(href);
-        const target = id === undefined ? undefined : targets.resolve(id, i);
-        if (!target) return undefined;
-        return target.node ? anchorDest(target.article, target.node) : names[target.article]?.dest;
-      },
-      note: (id: string) => names[i]!.notes.get(id),
-      missing(char: string): void {
-        let chars = missingGlyphs.get(i);
-        if (chars === undefined) missingGlyphs.set(i, (chars = new Map()));
-        chars.set(char, (chars.get(char) ?? 0) + 1);
-      },
+      resolveHref: () => undefined,
+      note: (id: string) => names[0]?.notes.get(id),
+      missing: () => undefined,
     },
-    lowResolution(image, dpi, widthPt): void {
-      // Reported by the preflight, which knows the page the figure lands on.
-      lowResolution.push({ article: i, image, dpi, widthPt });
-    },
-  });
+    lowResolution: () => undefined,
+  };
 
   // Front matter first in the structure (it is drawn first), then the articles.
   const coverItems = coverPage(input.cover, g, root);
-  const frontCtx = context(pub.articles[0]!, 0);
-  const titleItems = titlePage(metadata, g, root, { ...frontCtx, inline: { ...frontCtx.inline, missing: () => undefined } });
+  const titleItems = titlePage(metadata, g, root, frontCtx);
   const tocTitle = contentsTitle(metadata.lang);
   const entries = (folios: string[]): TocEntry[] =>
     pub.articles.map((a, i) => ({ title: a.meta.title, authors: a.meta.authors.map((x) => x.name).join(', '), lang: a.meta.lang, dest: names[i]!.dest, folio: folios[i] ?? '' }));
@@ -129,14 +126,28 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const front = 2 + tocDraft.pages.length;
   const firstBody = front % 2 === 0 ? front : front + 1;
 
-  const artNodes = pub.articles.map((a) => structChild(root, 'Art', a.meta.lang.toLowerCase() !== metadata.lang.toLowerCase() ? { lang: a.meta.lang } : {}));
-  const units: Unit[] = pub.articles.flatMap((a, i) => {
-    const laid = articleUnits(a, i, artNodes[i]!, names[i]!, context(a, i), area.width);
-    progress?.({ type: 'article', done: i + 1, of: pub.articles.length });
-    return laid;
+  // The articles: each laid out on its own (on a worker, or found in the layout cache), then
+  // grafted into the document's structure in order and paginated as one flow.
+  const resolve = (from: number) => (id: string): string | undefined => {
+    const target = targets.resolve(id, from);
+    if (!target) return undefined;
+    return target.node ? anchorDest(target.article, target.node) : names[target.article]?.dest;
+  };
+  const jobs = pub.articles.map((a, i) =>
+    articleJob(a, i, { documentLang: metadata.lang, fontSize: g.fontSize, leading: g.leading, width: area.width, areaHeight: area.height, images: input.images, resolve: resolve(i) }));
+  const layouts = await threads.layout(jobs, (done) => progress?.({ type: 'article', done, of: pub.articles.length }));
+  const units: Unit[] = [];
+  // Images printed below 300 dpi: reported by the preflight, which knows the page each lands on.
+  const lowResolution: LowResolutionImage[] = [];
+  layouts.forEach((layout, i) => {
+    graft(layout.art, root);
+    for (const u of layout.units) units.push(u);
+    for (const low of layout.lowResolution) lowResolution.push({ article: i, image: input.images.get(low.image)!, dpi: low.dpi, widthPt: low.widthPt });
   });
   const body = paginate(units, g, firstBody);
-  for (const [i, chars] of missingGlyphs) {
+  layouts.forEach((layout, i) => {
+    if (layout.missing.length === 0) return;
+    const chars = new Map(layout.missing);
     const article = pub.articles[i]!;
     const count = [...chars.values()].reduce((n, c) => n + c, 0);
     const examples = [...chars.keys()].slice(0, 5).map((c) => `"${c}" (${codePointLabel(c)})`).join(', ');
@@ -146,7 +157,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
       message: `"${article.meta.title}": ${count} character${count === 1 ? '' : 's'} (${chars.size} different) ${count === 1 ? 'is' : 'are'} in none of the embedded fonts and print as "\uFFFD": ${examples}${chars.size > 5 ? ', …' : ''}`,
       fix: 'replace the characters, or add a font that has them to the font registry (src/fonts/files.ts)',
     });
-  }
+  });
 
   const folio = (index: number): string => (index < firstBody ? romanNumeral(index + 1) : String(index - firstBody + 1));
   const startPage = pub.articles.map((_, i) => body.pages.find((p) => p.article === i && p.opening)?.index ?? firstBody);
@@ -162,6 +173,8 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     const start = p.start ? { ...p.start, label: folio(p.index) } : undefined;
     pages.push({ index: p.index, label: folio(p.index), items: [...runningHead(g, p, pub.articles, metadata.title), ...p.items, ...furniture(g, p.index, folio(p.index), undefined)], ...(start ? { start } : {}) });
   }
+
+  const pageMap: PageMap = { source: metadata.identifier, pages: pages.flatMap((p) => (p.start ? [p.start] : [])) };
 
   // The press edition: same pages without links and destinations, blank pages at the end.
   const marks = press ? printerMarks(g.trimWidth, g.trimHeight, g.bleed, press.marks) : undefined;
@@ -197,7 +210,6 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   pdf.catalog('PageLabels', { Nums: [0, { S: pdf.name('r') }, firstBody, { S: pdf.name('D') }] });
   writeStructureTree(root, record, pdf);
   const bytes = await surface.finish();
-  const starts: PageStart[] = pages.flatMap((p) => (p.start ? [p.start] : []));
   const articleOf = new Map(body.pages.map((p) => [p.index, p.article]));
   const report = preflight({
     pages,
@@ -209,7 +221,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     fontsNotEmbedded: surface.fontsNotEmbedded(),
     signature: press?.signature ?? DEFAULT_PRESS.signature,
   });
-  return { bytes, pageMap: { source: metadata.identifier, pages: starts }, pageCount: drawn.length, preflight: report };
+  return { bytes, pageMap, pageCount: drawn.length, preflight: report };
 }
 
 /** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */

@@ -10,6 +10,7 @@ import { writePdf, type PdfResult } from '../../../src/write/pdf/index.js';
 import { FIGURE_MIN_SCALE } from '../../../src/write/pdf/layout/blocks.js';
 import type { Unit } from '../../../src/write/pdf/layout/flow.js';
 import { paginate } from '../../../src/write/pdf/layout/paginate.js';
+import { figureUnit, type FigureFrame } from '../../../src/write/pdf/layout/figure-unit.js';
 import { pageGeometry, textArea } from '../../../src/write/pdf/page-geometry.js';
 import { pdfText } from '../../support/pdf.js';
 import { writerInputFromJson } from '../../support/writer-input.js';
@@ -50,14 +51,14 @@ describe('paginate with a shrinkable figure', () => {
   const g = pageGeometry('A5', false);
   const limit = textArea(g, 0).height;
   const line = (): Unit => ({ height: 100, items: [], spaceBefore: 0, keepWithNext: false, article: 0 });
-  const figure = (height: number, minHeight: number): Unit => ({
-    height,
-    items: [{ kind: 'rule', x1: 0, x2: 10, y1: 0, y2: 0, lineWidth: 1 }],
-    spaceBefore: 0,
-    keepWithNext: false,
-    article: 0,
-    shrink: { minHeight, to: (h: number) => ({ ...figure(h, minHeight), shrink: undefined }) as Unit },
-  });
+  // A square image with no caption: its height is its width, down to `minHeight`.
+  const figure = (height: number, minHeight: number): Unit => {
+    const frame: FigureFrame = {
+      left: 0, span: height, width: height, least: minHeight, aspect: 1, gap: 0, captionHeight: 0,
+      image: { id: 'img', owner: { artifact: 'Layout' } }, captions: [], spaceBefore: 0, origin: { block: [0], offset: 0 }, article: 0,
+    };
+    return { ...figureUnit(frame, height, height), shrink: { minHeight, figure: frame } };
+  };
 
   it('shrinks a figure to the room left when its smallest size fits', () => {
     const room = limit - 200;

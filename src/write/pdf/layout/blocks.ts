@@ -12,6 +12,7 @@ import { structChild, type StructNode, type StructType } from '../tag/struct-nod
 import { styleKey, type Face } from '../text-style.js';
 import type { Measurer } from '../typeset/measure.js';
 import { codeLines } from './code-lines.js';
+import { figureUnit, type FigureFrame } from './figure-unit.js';
 import { baselineIn, lineUnits, shiftItem, type Unit } from './flow.js';
 import { inlineRuns, type InlineContext, type InlineRef } from './inline-runs.js';
 import type { Link, PageItem } from './page-items.js';
@@ -351,45 +352,24 @@ function figureUnits(block: Figure, place: Place, ctx: FlowContext): Unit[] {
     if (dpi < 300) ctx.lowResolution(image, Math.round(dpi), width);
   }
   const spaceBefore = place.first ? 0 : ctx.leading * 0.75;
-  /** The figure with its image `w` wide: image, then the caption under it, as one unit. */
-  const build = (w: number, h: number): Unit => {
-    const items: PageItem[] = [];
-    if (image) {
-      items.push({
-        kind: 'image',
-        x: place.x + (place.width - w) / 2,
-        y: 0,
-        width: w,
-        height: h,
-        image: image.id,
-        owner: figure ? { node: figure } : { artifact: 'Layout' },
-      });
-    }
-    let y = h + gap;
-    for (const u of captionUnits) {
-      for (const item of u.items) {
-        const copy = { ...item };
-        shiftItem(copy, 0, y);
-        items.push(copy);
-      }
-      y += u.height;
-    }
-    return { height: y, items, spaceBefore, keepWithNext: false, origin: { block: place.path, offset: 0 }, article: ctx.article };
+  const frame: FigureFrame = {
+    left: place.x,
+    span: place.width,
+    width,
+    least: width * FIGURE_MIN_SCALE,
+    aspect: image ? image.height / image.width : 1,
+    gap,
+    captionHeight,
+    ...(image ? { image: { id: image.id, owner: figure ? { node: figure } : { artifact: 'Layout' as const } } } : {}),
+    captions: captionUnits.map((u) => ({ height: u.height, items: u.items })),
+    spaceBefore,
+    origin: { block: place.path, offset: 0 },
+    article: ctx.article,
   };
   if (figure) figure.attrs.bbox = [0, 0, width, height];
-  const unit = build(width, height);
-  if (image) {
-    // Rather than leave the rest of a page empty, the figure may print down to 60% of its width.
-    const least = width * FIGURE_MIN_SCALE;
-    const aspect = image.height / image.width;
-    unit.shrink = {
-      minHeight: least * aspect + gap + captionHeight,
-      to(available: number): Unit {
-        const w = Math.max(least, Math.min(width, (available - gap - captionHeight) / aspect));
-        return build(w, w * aspect);
-      },
-    };
-  }
+  const unit = figureUnit(frame, width, height);
+  // Rather than leave the rest of a page empty, the figure may print down to 60% of its width.
+  if (image) unit.shrink = { minHeight: frame.least * frame.aspect + gap + captionHeight, figure: frame };
   return [unit, spacer(ctx, ctx.leading * 0.75)];
 }
 

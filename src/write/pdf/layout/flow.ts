@@ -5,6 +5,7 @@
  */
 import { verticalMetrics } from '../font-metrics.js';
 import { parseStyleKey, type Face } from '../text-style.js';
+import type { FigureFrame } from './figure-unit.js';
 import type { InlineRef, RunSource } from './inline-runs.js';
 import { sourceOffset } from './inline-runs.js';
 import type { PageItem, PlacedRule, PlacedText } from './page-items.js';
@@ -40,13 +41,14 @@ export interface Unit {
 
 /**
  * How a unit gets smaller: a careful typesetter scales a figure down a little rather than leave
- * half a page empty, but not so far that it stops being legible.
+ * half a page empty, but not so far that it stops being legible. Plain data (no closure), so that
+ * laid-out units can be cloned to and from worker threads and the layout cache.
  */
 export interface Shrink {
   /** The least height the unit may take (its smallest acceptable size). */
   minHeight: number;
-  /** The unit set to be at most `height` tall; only called with `height >= minHeight`. */
-  to(height: number): Unit;
+  /** The figure the unit sets; layout/figure-unit.ts sets it smaller. */
+  figure: FigureFrame;
 }
 
 /** Baseline of a line of `size` text in a line box `leading` high, centred like CSS. */

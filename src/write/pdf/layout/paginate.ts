@@ -8,6 +8,7 @@ import { isRecto, textArea, type PageGeometry } from '../page-geometry.js';
 import type { Unit } from './flow.js';
 import type { OutlineEntry, PageItem } from './page-items.js';
 import { shiftItem } from './flow.js';
+import { shrinkFigure } from './figure-unit.js';
 
 export interface BodyPage {
   index: number;
@@ -81,7 +82,7 @@ export function paginate(units: readonly Unit[], g: PageGeometry, firstIndex: nu
     const chainFitsAPage = chain - (empty ? 0 : u.spaceBefore) <= limit() - (u.repeatHeader ? u.repeatHeader.reduce((h, r) => h + r.height, 0) : 0);
     if (!empty && !fitsUnit && u.shrink && u.shrink.minHeight <= room && (fitsChain || !chainFitsAPage)) {
       // Scaled down to the rest of this page rather than leaving it empty.
-      place(u.shrink.to(room));
+      place(shrinkFigure(u.shrink.figure, room));
       continue;
     }
     if (!empty && (!fitsUnit || (!fitsChain && chainFitsAPage))) {

@@ -45,7 +45,8 @@ export type StructKid = StructNode | MarkedContentRef | ObjectRef;
 export interface StructNode {
   readonly type: StructType;
   readonly attrs: StructAttributes;
-  readonly parent: StructNode | undefined;
+  /** Set once, when created; an article's detached Art element gets its parent by {@link graft}. */
+  parent: StructNode | undefined;
   readonly kids: StructKid[];
   attached: boolean;
 }
@@ -58,6 +59,20 @@ export function documentNode(lang: string): StructNode {
 /** A new element under `parent`, attached only once content is drawn in it (see {@link attach}). */
 export function structChild(parent: StructNode, type: StructType, attrs: StructAttributes = {}): StructNode {
   return { type, attrs, parent, kids: [], attached: false };
+}
+
+/**
+ * The top of a tree laid out apart from the document (an article's Art element, set on a worker
+ * thread or read from the layout cache): no parent until {@link graft} gives it one.
+ */
+export function detachedNode(type: StructType, attrs: StructAttributes = {}): StructNode {
+  return { type, attrs, parent: undefined, kids: [], attached: false };
+}
+
+/** Puts a detached tree under `parent`; like any element, it is attached once content is drawn in it. */
+export function graft(node: StructNode, parent: StructNode): void {
+  if (node.parent !== undefined || node.attached) throw new Error(`internal error: a ${node.type} element grafted twice`);
+  node.parent = parent;
 }
 
 /** Attaches `node` and its ancestors to the tree, each in the order of first content. */

@@ -1,0 +1,89 @@
+/**
+ * A small pool of worker threads, each running one script that answers `{ id, input }` messages
+ * with `{ id, output }` or `{ id, error }`. Tasks go to whichever worker is free, in the order they
+ * were given; results come back to the caller of each task, so the order of finishing never shows.
+ *
+ * Why our own rather than piscina or tinypool: the pool is forty lines, the tasks are uniform
+ * (one article each), and we want no extra dependency in a CLI that starts often.
+ */
+import { Worker } from 'node:worker_threads';
+
+interface Task<In, Out> {
+  input: In;
+  resolve(output: Out): void;
+  reject(error: Error): void;
+}
+
+interface Slot<In, Out> {
+  worker: Worker;
+  busy?: { id: number; task: Task<In, Out> };
+}
+
+type Reply<Out> = { id: number; output: Out } | { id: number; error: { message: string; stack?: string } };
+
+export class WorkerPool<In, Out> {
+  private readonly slots: Slot<In, Out>[] = [];
+  private readonly queue: Task<In, Out>[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(private readonly script: URL, readonly size: number) {}
+
+  run(input: In): Promise<Out> {
+    if (this.closed) return Promise.reject(new Error('internal error: the worker pool is closed'));
+    return new Promise<Out>((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Ends every worker; tasks still queued are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new Error('internal error: the worker pool closed before the task ran'));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const task = this.queue.shift()!;
+      const id = this.nextId++;
+      slot.busy = { id, task };
+      slot.worker.postMessage({ id, input: task.input });
+    }
+  }
+
+  private spawn(): Slot<In, Out> {
+    const slot: Slot<In, Out> = { worker: new Worker(this.script) };
+    slot.worker.on('message', (reply: Reply<Out>) => {
+      const busy = slot.busy;
+      if (!busy || busy.id !== reply.id) return;
+      slot.busy = undefined;
+      if ('error' in reply) {
+        const error = new Error(reply.error.message);
+        if (reply.error.stack !== undefined) error.stack = reply.error.stack;
+        busy.task.reject(error);
+      } else {
+        busy.task.resolve(reply.output);
+      }
+      this.dispatch();
+    });
+    // A worker that dies (out of memory, a crash in native code) fails its task; a new one takes its place.
+    const fail = (error: Error): void => {
+      const at = this.slots.indexOf(slot);
+      if (at >= 0) this.slots.splice(at, 1);
+      slot.busy?.task.reject(error);
+      slot.busy = undefined;
+      if (!this.closed) this.dispatch();
+    };
+    slot.worker.on('error', fail);
+    slot.worker.on('exit', (code) => {
+      if (!this.closed) fail(new Error(`internal error: a layout worker exited with code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+}
