@@ -142,7 +142,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const reports = new Map<number, PreflightReport>();
     const built = await inTurn(planned, jobs, (p, index) => {
       progress?.({ type: 'publication', index, publications: publications.length, input: p.input, title: p.pub.meta.title, articles: p.pub.articles.length });
-      return buildPublication(p.pub, p.slug, options, p.diagnostics, { folderInput: p.folderInput, preflight: (report) => reports.set(index, report) }, threads);
+      // Each publication's events say whose they are, as they interleave when several build at once.
+      const tagged: BuildOptions = progress ? { ...options, onProgress: (event) => progress({ ...event, publication: index }) } : options;
+      return buildPublication(p.pub, p.slug, tagged, p.diagnostics, { folderInput: p.folderInput, preflight: (report) => reports.set(index, report) }, threads);
     });
     planned.forEach((p, i) => {
       diagnostics.items.push(...p.diagnostics.items);

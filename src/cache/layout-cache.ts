@@ -15,7 +15,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -23,8 +25,16 @@ import { allFontIds, fontPath } from '../fonts/files.js';
 import { VERSION } from '../version.js';
 import type { ArticleJob, ArticleLayout } from '../write/pdf/layout/article-job.js';
 
-/** Where the CLI keeps the cache unless told otherwise (the convention of babel, eslint, ava …). */
-export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'broadsheet');
+/**
+ * Where the CLI keeps the cache unless told otherwise: `node_modules/.cache/broadsheet` in a project
+ * that has node_modules (the convention of babel, eslint, ava …), else the user's cache folder
+ * (`$XDG_CACHE_HOME/broadsheet`, `~/.cache/broadsheet`), so that building a book folder never
+ * creates a node_modules in it.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = '.'): string {
+  if (existsSync(path.join(cwd, 'node_modules'))) return path.join('node_modules', '.cache', 'broadsheet');
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'broadsheet');
+}
 
 const MAGIC = Buffer.from('broadsheet-layout-1\n');
 

@@ -7,7 +7,7 @@ import type { BuildOptions } from '../build.js';
 import { canonicalLanguage } from '../model/language.js';
 import { pageSize } from '../model/meta.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/image.js';
-import { DEFAULT_CACHE_DIR } from '../cache/layout-cache.js';
+import { defaultCacheDir } from '../cache/layout-cache.js';
 import { PAPERS, POD_SERVICES, PRINT_SERVICES, type Paper, type PodService } from '../write/cover-wrap/print-services.js';
 import { UsageError } from './usage-error.js';
 import { MM } from '../write/pdf/page-size.js';
@@ -62,7 +62,8 @@ Options:
   -j, --jobs N           typeset articles on N threads and build up to N inputs at once
                          (default: the number of cores; 1: no worker threads); same output
       --cache DIR        keep each article's layout in DIR, so a rebuild sets again only the
-                         articles that changed (default: node_modules/.cache/broadsheet)
+                         articles that changed (default: node_modules/.cache/broadsheet when
+                         the folder has node_modules, else ~/.cache/broadsheet)
       --no-cache         neither read nor write the layout cache
       --json             print a machine-readable report on stdout (and nothing else there): the
                          outputs with size and SHA-256, pages, articles, accessibility claims,
@@ -190,7 +191,7 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedBu
       ...(v.title !== undefined && { title: v.title.trim() }),
       ...(timeout !== undefined && { pageFetch: { timeoutMs: Math.round(timeout * 1000) } }),
       jobs: jobCount(v.jobs),
-      ...(v['no-cache'] ? {} : { cache: v.cache ?? DEFAULT_CACHE_DIR }),
+      ...(v['no-cache'] ? {} : { cache: v.cache ?? defaultCacheDir(env) }),
     },
   };
 }

@@ -14,7 +14,12 @@ import type { EpubAccessibility } from '../write/epub/index.js';
 export const BUILD_PHASES = ['read', 'resolve', 'cover', 'layout', 'draw', 'epub', 'package', 'write'] as const;
 export type BuildPhase = (typeof BUILD_PHASES)[number];
 
-export type BuildEvent =
+/**
+ * `publication` says which publication (its `index`) an event of `phase`, `article`, `page` or
+ * `built` belongs to: with `--jobs`, several publications build at once and their events interleave.
+ * The run's own phases (`read`, `write`) have none.
+ */
+export type BuildEvent = (
   /** The run starts; `inputs` are read first. */
   | { type: 'start'; inputs: number }
   /** A phase starts (and the one before it ends). */
@@ -28,7 +33,8 @@ export type BuildEvent =
   /** The current publication is built in memory (it is written with the others in `write`). */
   | { type: 'built'; built: BuiltPublication }
   /** Everything is written. */
-  | { type: 'done' };
+  | { type: 'done' }
+) & { publication?: number };
 
 export interface BuiltPublication {
   slug: string;

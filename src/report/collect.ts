@@ -35,27 +35,37 @@ export class ReportCollector {
   private readonly started = performance.now();
   private readonly phases: ReportTimings['phases'] = {};
   private readonly publications: PublicationState[] = [];
+  /** The run's own phase (`read`, `write`), and each publication's: several may build at once. */
   private current: { phase: BuildPhase; since: number } | undefined;
+  private readonly currentOf = new Map<number, { phase: BuildPhase; since: number }>();
 
   /** Pass this as `BuildOptions.onProgress` (alone or beside the status line). */
   readonly listen = (event: BuildEvent): void => {
+    const own = event.publication;
     switch (event.type) {
       case 'phase':
-        this.closePhase();
-        this.current = { phase: event.phase, since: performance.now() };
+        if (own === undefined) {
+          this.closePhase();
+          this.current = { phase: event.phase, since: performance.now() };
+        } else {
+          this.closePublicationPhase(own);
+          this.currentOf.set(own, { phase: event.phase, since: performance.now() });
+        }
         break;
       case 'publication':
         this.closePhase();
-        this.publications.push({ input: event.input, started: performance.now(), phases: {} });
+        this.publications[event.index] = { input: event.input, started: performance.now(), phases: {} };
         break;
       case 'built': {
-        this.closePhase();
-        const pub = this.publications.at(-1);
+        const index = own ?? this.publications.length - 1;
+        this.closePublicationPhase(index);
+        const pub = this.publications[index];
         if (pub) Object.assign(pub, { built: event.built, ended: performance.now() });
         break;
       }
       case 'done':
         this.closePhase();
+        for (const index of [...this.currentOf.keys()]) this.closePublicationPhase(index);
         break;
       default:
         break;
@@ -68,7 +78,7 @@ export class ReportCollector {
     const built = outcome.status === 'built';
     const publications: ReportPublication[] = [];
     for (const pub of built ? this.publications : []) {
-      if (!pub.built) continue;
+      if (!pub?.built) continue;
       const b = pub.built;
       const a = b.accessibility;
       publications.push({
@@ -117,15 +127,26 @@ export class ReportCollector {
     };
   }
 
-  /** Adds the running phase's time to the run and, between `publication` and `built`, to the publication. */
+  /** Adds the run's running phase (`read`, `write`) to the run's timings. */
   private closePhase(): void {
     if (!this.current) return;
-    const ms = performance.now() - this.current.since;
-    const { phase } = this.current;
-    this.phases[phase] = round((this.phases[phase] ?? 0) + ms);
-    const pub = this.publications.at(-1);
-    if (pub && pub.ended === undefined && phase !== 'read' && phase !== 'write') pub.phases[phase] = round((pub.phases[phase] ?? 0) + ms);
+    const { phase, since } = this.current;
+    this.phases[phase] = round((this.phases[phase] ?? 0) + performance.now() - since);
     this.current = undefined;
+  }
+
+  /**
+   * Adds a publication's running phase to its timings and to the run's (where the phases of
+   * publications built at once add up, so they may exceed the run's wall time).
+   */
+  private closePublicationPhase(index: number): void {
+    const running = this.currentOf.get(index);
+    if (!running) return;
+    const ms = performance.now() - running.since;
+    this.phases[running.phase] = round((this.phases[running.phase] ?? 0) + ms);
+    const pub = this.publications[index];
+    if (pub) pub.phases[running.phase] = round((pub.phases[running.phase] ?? 0) + ms);
+    this.currentOf.delete(index);
   }
 }
 

@@ -56,7 +56,7 @@ beforeAll(async () => {
   for (const r of [seed, rich, small]) if (r.code !== 0) throw new Error(`build failed:\n${r.stderr}`);
   // A print-on-demand interior: no marks, bleed on head, foot and outside edge only, no cover page.
   const pod = { ...DEFAULT_PRESS, marks: 'none' as const, bleed: 9, bindingBleed: false, coverPage: false };
-  await writeFile(out('pod.pdf'), (await writePdf(await writerInputFromJson(path.join(ROOT, 'test/fixtures/pdf/png16.json')), [], pod)).bytes);
+  await writeFile(out('pod.pdf'), (await writePdf(await writerInputFromJson(path.join(ROOT, 'test/fixtures/pdf/png16.json')), [], { press: pod })).bytes);
 }, 240_000);
 
 afterAll(async () => {
