@@ -40,7 +40,9 @@ let feedValidator: Promise<ValidateFunction> | undefined;
 export function opdsFeedValidator(): Promise<ValidateFunction> {
   feedValidator ??= (async () => {
     // ajv-formats is CommonJS with a default export; under NodeNext its namespace holds it.
-    const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+    type AddFormats = (ajv: Ajv) => unknown;
+    const loaded = addFormatsModule as unknown as AddFormats & { default?: AddFormats };
+    const addFormats: AddFormats = loaded.default ?? loaded;
     const ajv = new Ajv({
       strict: false,
       allErrors: true,
