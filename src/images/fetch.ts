@@ -2,6 +2,7 @@
  * Downloads a remote image, only when the user asked for it (`--fetch-remote`): with a timeout, a
  * size cap and a content-type check, so a slow, huge or mislabelled resource fails clearly.
  */
+import { readCapped } from '../net/read-capped.js';
 import { megabytes, type ImageLimits, type ImageResult, type ImageStore } from './image.js';
 import { acceptImage } from './load.js';
 
@@ -27,25 +28,8 @@ export async function fetchImage(url: string, store: ImageStore, limits: ImageLi
   if (type && !type.startsWith('image/') && type !== 'application/octet-stream') return fail(`is served as "${type}", not as an image`, 'link the image itself, not the page that shows it');
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > limits.maxBytes) return fail(`is ${megabytes(declared)}, over the ${megabytes(limits.maxBytes)} limit`, 'use a smaller image or raise --max-image-mb');
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body?.getReader();
-  if (!reader) return fail('sent no data', 'check the address');
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limits.maxBytes) {
-      await reader.cancel();
-      return fail(`is over the ${megabytes(limits.maxBytes)} limit`, 'use a smaller image or raise --max-image-mb');
-    }
-    chunks.push(value);
-  }
-  const data = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    data.set(c, at);
-    at += c.length;
-  }
+  if (!response.body) return fail('sent no data', 'check the address');
+  const data = await readCapped(response, limits.maxBytes);
+  if (!data) return fail(`is over the ${megabytes(limits.maxBytes)} limit`, 'use a smaller image or raise --max-image-mb');
   return acceptImage(data, url, store, limits);
 }

@@ -5,6 +5,7 @@
  * the server or the page declares, as browsers do.
  * https://html.spec.whatwg.org/multipage/parsing.html#determining-the-character-encoding
  */
+import { readCapped } from '../../net/read-capped.js';
 import { megabytes } from '../../images/image.js';
 
 export interface PageFetchLimits {
@@ -94,31 +95,6 @@ function networkReason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as Error & { cause?: unknown }).cause;
   return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
-}
-
-/** The body, or undefined once it passes `max` bytes (the download is then stopped). */
-async function readCapped(response: Response, max: number): Promise<Uint8Array | undefined> {
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const data = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    data.set(chunk, at);
-    at += chunk.length;
-  }
-  return data;
 }
 
 /**

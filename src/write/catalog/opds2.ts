@@ -20,9 +20,7 @@ import {
   type CatalogFeed,
   type CatalogImage,
 } from './entry.js';
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+import { compact, nonEmpty, type Json, type JsonObject } from '../metadata/json-object.js';
 
 export function opdsJson(feed: CatalogFeed): string {
   const doc = compact({
@@ -117,14 +115,3 @@ const READIUM_FEATURES: ReadonlySet<string> = new Set([
   'synchronizedAudioText', 'timingControl', 'unlocked', 'ChemML', 'latex', 'MathML', 'ttsMarkup',
   'highContrastAudio', 'highContrastDisplay', 'largePrint', 'braille', 'tactileGraphic', 'tactileObject', 'none',
 ]);
-
-function nonEmpty<T>(values: T[]): T[] | undefined {
-  return values.length > 0 ? values : undefined;
-}
-
-/** Drops keys whose value is undefined, keeping the order of the rest. */
-function compact(entries: { [key: string]: Json | undefined }): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(entries)) if (value !== undefined) out[key] = value;
-  return out;
-}

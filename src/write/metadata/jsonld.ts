@@ -16,6 +16,7 @@ import type { Author } from '../../model/meta.js';
 import type { Article, Publication } from '../../model/publication.js';
 import { opfDate, opfDateTime } from './opf.js';
 import { relatorCode, type MetadataRecord } from './record.js';
+import { compact, nonEmpty, type Json, type JsonObject } from './json-object.js';
 
 /**
  * The accessibility metadata the EPUB writer derived from the content (the EPUB's `EpubAccessibility`
@@ -45,9 +46,6 @@ export interface JsonLdEdition {
   encodingFormat: string;
   data: Uint8Array;
 }
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 /** schema.org, plus the two vocabularies EPUB Accessibility uses for the conformance claim. */
 const CONTEXT: Json = [
@@ -181,15 +179,4 @@ function rights(value: string | undefined): { license?: string; copyrightNotice?
 function date(value: string | undefined): string | undefined {
   const parsed = value === undefined ? undefined : parseDate(value);
   return parsed && opfDate(parsed);
-}
-
-function nonEmpty<T>(values: T[]): T[] | undefined {
-  return values.length > 0 ? values : undefined;
-}
-
-/** Drops keys whose value is undefined, keeping the order of the rest. */
-function compact(entries: { [key: string]: Json | undefined }): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(entries)) if (value !== undefined) out[key] = value;
-  return out;
 }
