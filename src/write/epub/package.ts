@@ -17,6 +17,8 @@
  *   (https://www.w3.org/TR/epub-33/#sec-container-filenames).
  * - Its identifier, dates and zip entry times come from `Math.random()` and the clock: our templates
  *   never print its `id`/`date`, and every zip entry gets the book's modification date.
+ * - It deflates at level 9, which on pako (jszip's deflate) costs 2–7 × the time of level 6 for the
+ *   same size within 0.2 % (measured on the seed and the 300-article bench): zipped at level 6.
  */
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
 
@@ -100,10 +102,14 @@ class DeterministicEpub extends EPub {
     // The cover image is one of `files`, declared with `properties="cover-image"` by our OPF.
   }
 
-  /** After the library has added every entry, and before it zips them, fix their dates. */
+  /** After the library has added every entry, and before it zips them, fix their dates and level. */
   override async render(): Promise<this> {
     await super.render();
-    for (const entry of Object.values(this.zip.files)) entry.date = this.date;
+    for (const entry of Object.values(this.zip.files)) {
+      entry.date = this.date;
+      // An entry's own options come before the level 9 the library passes to jszip.
+      (entry.options as { compressionOptions?: { level: number } }).compressionOptions = { level: 6 };
+    }
     return this;
   }
 }
