@@ -2,15 +2,17 @@
  * What every cache entry depends on besides its own inputs: the build's identity. broadsheet's
  * version and its own code, by content (so a changed reader or typesetter never reuses old
  * results, even between releases); Node's version (ICU's segmentation, the serialisation format);
- * the version of every package broadsheet depends on and, when npm left one, the hidden lockfile
- * of the installed tree (so an updated parser deep in the tree counts too); the font files.
+ * the installed packages — npm's hidden lockfile of the installed tree, which names every
+ * package's version (so an updated parser deep in the tree counts too), or without one the
+ * version of each package broadsheet depends on; the font files.
  *
  * Why one identity for every kind of entry rather than a narrower one each: a narrower one would
  * have to list what each step uses (and be kept up to date by hand as the code changes); one that
  * is too wide only costs a cold cache after an upgrade.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,12 +29,16 @@ export function cacheIdentity(): Promise<string> {
   identity ??= (async () => {
     const hash = createHash('sha256');
     hash.update(`broadsheet ${VERSION}\0node ${process.version} icu ${process.versions.icu ?? ''} unicode ${process.versions.unicode ?? ''}\0`);
-    for (const file of await codeFiles(CODE_ROOT)) hash.update(path.relative(CODE_ROOT, file)).update('\0').update(await readFile(file));
-    const require = createRequire(import.meta.url);
-    const manifest = JSON.parse(await readFile(path.join(CODE_ROOT, '..', 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-    for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${await installedVersion(require, name)}\0`);
+    // Read synchronously: some 300 small files, once per process; a promise each costs more than the reading.
+    for (const file of codeFiles(CODE_ROOT)) hash.update(path.relative(CODE_ROOT, file)).update('\0').update(readFileSync(file));
     const lockfile = await hiddenLockfile();
     if (lockfile) hash.update(lockfile);
+    else {
+      // No lockfile (installed otherwise than by npm): the direct dependencies' versions at least.
+      const require = createRequire(import.meta.url);
+      const manifest = JSON.parse(await readFile(path.join(CODE_ROOT, '..', 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+      for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${await installedVersion(require, name)}\0`);
+    }
     for (const id of allFontIds()) {
       const file = fontPath(id);
       const s = await stat(file);
@@ -66,11 +72,11 @@ async function hiddenLockfile(): Promise<Buffer | undefined> {
   }
 }
 
-async function codeFiles(dir: string): Promise<string[]> {
+function codeFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await codeFiles(full)));
+    if (entry.isDirectory()) out.push(...codeFiles(full));
     else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(full);
   }
   return out;
