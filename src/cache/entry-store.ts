@@ -9,7 +9,8 @@
  * value is made again and stored afresh.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 
@@ -30,11 +31,17 @@ export class EntryStore {
     this.magic = Buffer.from(`broadsheet-${kind}-1\n`);
   }
 
-  /** The value stored under `key`, or undefined when there is none or it is damaged. */
+  /**
+   * The value stored under `key`, or undefined when there is none or it is damaged.
+   *
+   * Read synchronously: a rebuild reads some hundreds of entries one after another with nothing
+   * to do meanwhile, and fs/promises' readFile costs five times the CPU (a file handle and
+   * promises per file: measured 0.23 s against 0.04 s for 600 entries).
+   */
   async get(key: string): Promise<unknown> {
     let data: Buffer;
     try {
-      data = await readFile(this.file(key));
+      data = readFileSync(this.file(key));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.problems.push(`cannot read ${this.file(key)}: ${(error as Error).message}`);
       return undefined;
