@@ -72,7 +72,7 @@ async function pageListOf(out: string): Promise<string> {
   throw new Error(`${out}: the EPUB has no page list`);
 }
 
-describe('--jobs and the layout cache', () => {
+describe('--jobs and the cache', () => {
   let entriesAfterFirst: string[] = [];
   let readingsAfterFirst: string[] = [];
   let warnings = { cached: '', clean: '' };
