@@ -20,8 +20,10 @@ import { resolveLinks } from './read/resolve-links.js';
 import type { BuiltPublication, ProgressListener } from './progress/events.js';
 import { VERSION } from './version.js';
 import { LayoutCache } from './cache/layout-cache.js';
+import { CoverCache } from './cache/cover-cache.js';
+import { ReadCache } from './cache/read-cache.js';
 import { defaultJobs, BuildThreads } from './parallel/build-threads.js';
-import { makeCoverArt } from './write/cover/index.js';
+import { makeCoverArt, type CoverArt, type CoverArtArgs } from './write/cover/index.js';
 import { coverWrap, interiorPageCount, PRINT_SERVICES, type Paper, type PodService } from './write/cover-wrap/index.js';
 import { writeEpub, epubAccessibility } from './write/epub/index.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
@@ -94,8 +96,11 @@ export interface BuildResult {
   warnings: Diagnostic[];
   /** The preflight report of each publication's PDF, by its slug. */
   preflight: { slug: string; report: PreflightReport }[];
-  /** With a cache: how many articles' layouts it had, and how many were set afresh. */
-  cache?: { hits: number; misses: number };
+  /**
+   * With a cache: how many articles' layouts it had, and how many were set afresh; `read`: how
+   * many article files' readings it had, and how many were parsed afresh.
+   */
+  cache?: { hits: number; misses: number; read: { hits: number; misses: number } };
 }
 
 /**
@@ -108,7 +113,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   progress?.({ type: 'start', inputs: options.inputs.length });
   progress?.({ type: 'phase', phase: 'read' });
   const publications: { pub: Publication; folderInput: boolean; input: string }[] = [];
-  const readOptions = { lang: options.lang, maxArticleBytes: options.maxArticleBytes, strict: options.strict, extract: options.extract ?? 'auto' } as const;
+  const readCache = options.cache !== undefined ? await ReadCache.open(options.cache) : undefined;
+  const readOptions = { lang: options.lang, maxArticleBytes: options.maxArticleBytes, strict: options.strict, extract: options.extract ?? 'auto', ...(readCache && { cache: readCache }) } as const;
   const take = async (read: ReadOutcome, folderInput: boolean, input: string): Promise<void> => {
     if (read.publication) {
       cleanPublicationText(read.publication, diagnostics);
@@ -128,6 +134,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const web = { ...readOptions, fetchRemote: options.fetchRemote ?? false, ...(options.title !== undefined && { title: options.title }), ...(options.pageFetch && { limits: options.pageFetch }) };
     await take(await readWebPages(urls, web, diagnostics), false, urls.join(' '));
   }
+  await readCache?.settle();
+  reportCacheProblems(readCache, 'read', 'the files were read again', diagnostics);
   diagnostics.checkpoint();
   const jobs = options.jobs ?? defaultJobs();
   const cache = options.cache !== undefined ? await LayoutCache.open(options.cache) : undefined;
@@ -155,14 +163,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await threads.close();
   }
-  for (const problem of cache?.problems ?? []) {
-    diagnostics.warn({ code: 'cache.entry', message: `layout cache: ${problem}`, fix: `nothing to do (the articles were laid out again); delete ${cache!.dir} if this keeps happening` });
-  }
+  reportCacheProblems(cache, 'layout', 'the articles were laid out again', diagnostics);
   diagnostics.checkpoint();
   progress?.({ type: 'phase', phase: 'write' });
   await writeOutputs(files);
   progress?.({ type: 'done' });
-  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, preflight, ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}) };
+  const counts = (c: { hits: number; misses: number }): { hits: number; misses: number } => ({ hits: c.hits, misses: c.misses });
+  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, preflight, ...(cache && readCache ? { cache: { ...counts(cache), read: counts(readCache) } } : {}) };
+}
+
+/** A cache's problems (a damaged entry, a full disk) as warnings: the build went on without the entries. */
+function reportCacheProblems(cache: { problems: readonly string[]; dir: string } | undefined, kind: string, redone: string, diagnostics: Diagnostics): void {
+  for (const problem of cache?.problems ?? []) {
+    diagnostics.warn({ code: 'cache.entry', message: `${kind} cache: ${problem}`, fix: `nothing to do (${redone}); delete ${cache!.dir} if this keeps happening` });
+  }
 }
 
 /** Runs `work` over `items`, at most `limit` at a time; results in the order of `items`. */
@@ -203,7 +217,9 @@ export async function buildPublication(
   progress?.({ type: 'phase', phase: 'cover' });
   const metadata = metadataRecord(pub, { version: VERSION, sourceDateEpoch: options.sourceDateEpoch });
   const { width: widthPt, height: heightPt } = trimSize(writerOptions.pageSize);
-  const cover = await makeCoverArt({
+  const coverCache = options.cache !== undefined ? await CoverCache.open(options.cache) : undefined;
+  const coverArt = (args: CoverArtArgs): Promise<CoverArt> => (coverCache ? coverCache.art(args) : makeCoverArt(args));
+  const cover = await coverArt({
     metadata,
     image: resolved.cover?.image,
     alt: resolved.cover?.alt,
@@ -213,9 +229,10 @@ export async function buildPublication(
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions, progress };
   const pdf = await writePdf(input, [], { threads });
   // The press edition: same layout, its own bleed (so its own cover art), no warnings or progress of its own.
-  const pressCover = options.press?.coverPage ? await makeCoverArt({ metadata, image: resolved.cover?.image, alt: resolved.cover?.alt, trim: { widthPt, heightPt }, bleedPt: options.press.bleed }) : cover;
+  const pressCover = options.press?.coverPage ? await coverArt({ metadata, image: resolved.cover?.image, alt: resolved.cover?.alt, trim: { widthPt, heightPt }, bleedPt: options.press.bleed }) : cover;
   const { progress: _drawnOnce, ...quiet } = input;
   const press = options.press ? await writePdf({ ...quiet, cover: pressCover, diagnostics: new Diagnostics() }, [], { threads, press: options.press }) : undefined;
+  reportCacheProblems(coverCache, 'cover', 'the cover was made again', diagnostics);
   const preflight = press?.preflight ?? pdf.preflight;
   reportPreflight(preflight, diagnostics, options.strict);
   origin.preflight?.(preflight);

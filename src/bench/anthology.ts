@@ -5,7 +5,7 @@
  * then a passage in another script. A seeded generator makes every run set the same text, so
  * figures of two runs compare. The Markdown is plain CommonMark + GFM that pandoc reads too.
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const WORDS = (
@@ -177,4 +177,15 @@ export async function writeAnthology(folder: string, articles: number, words: nu
     ['title: The Benchmark Anthology', 'subtitle: Three hundred reports', 'publisher: broadsheet bench', 'lang: en-GB', 'date: 2025-06-30', `articles: [${names.join(', ')}]`, ''].join('\n'),
   );
   return names;
+}
+
+/**
+ * Edits the middle article of the anthology as a writer would, adding a long paragraph so that it
+ * grows by a page or two and every later page number moves: the incremental rebuild's case.
+ * Returns the file's name.
+ */
+export async function editMiddleArticle(folder: string, names: readonly string[]): Promise<string> {
+  const name = names[Math.floor(names.length / 2)]!;
+  await appendFile(path.join(folder, name), `\n\n${'An added paragraph that makes the article longer. '.repeat(120)}\n`);
+  return name;
 }

@@ -7,23 +7,23 @@
  * rebuild after one edited article equals a clean build of the edited book.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from '../build.js';
-import { writeAnthology } from './anthology.js';
+import { editMiddleArticle, writeAnthology } from './anthology.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ONCE = fileURLToPath(new URL('./build-once.js', import.meta.url));
 
-interface Run { wall: number; cpu: number; maxRssMiB: number; cache?: { hits: number; misses: number } }
+interface Run { wall: number; cpu: number; maxRssMiB: number; cache?: { hits: number; misses: number; read: { hits: number; misses: number } } }
 
 function once(label: string, input: string, outDir: string, options: Partial<BuildOptions>): Run {
   const out = execFileSync(process.execPath, [ONCE, input, outDir, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; cpuSeconds: number; maxRssMiB: number; cache?: Run['cache'] };
   const run: Run = { wall: line.seconds, cpu: line.cpuSeconds, maxRssMiB: line.maxRssMiB, ...(line.cache ? { cache: line.cache } : {}) };
-  const cache = run.cache ? `   cache ${run.cache.hits} hits, ${run.cache.misses} laid out` : '';
+  const cache = run.cache ? `   cache ${run.cache.hits} hits, ${run.cache.misses} laid out, ${run.cache.read.misses} read` : '';
   console.log(`  ${label.padEnd(34)} ${run.wall.toFixed(2).padStart(7)} s wall ${run.cpu.toFixed(2).padStart(7)} s cpu ${run.maxRssMiB.toFixed(0).padStart(5)} MiB${cache}`);
   return run;
 }
@@ -37,7 +37,7 @@ async function same(a: string, b: string): Promise<boolean> {
 const articles = Number(process.env.BENCH_ARTICLES ?? 300);
 const work = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-jobs-'));
 const book = path.join(work, 'book');
-await writeAnthology(book, articles, 1000, [path.join(ROOT, 'test/fixtures/rich/chart.png'), path.join(ROOT, 'test/fixtures/rich/harbour.jpg')]);
+const files = await writeAnthology(book, articles, 1000, [path.join(ROOT, 'test/fixtures/rich/chart.png'), path.join(ROOT, 'test/fixtures/rich/harbour.jpg')]);
 const cores = os.availableParallelism();
 console.log(`jobs and cache, anthology of ${articles} articles (${work}), ${cores} cores`);
 const out = (name: string): string => path.join(work, name);
@@ -47,7 +47,7 @@ const cache = out('cache');
 const cold = once(`--jobs ${cores} --cache (empty)`, book, out('cold'), { jobs: cores, cache });
 const warm = once(`--jobs ${cores} --cache (nothing changed)`, book, out('warm'), { jobs: cores, cache });
 // One article edited so that it changes length: every later page number moves.
-await appendFile(path.join(book, 'article-150.md'), `\n\n${'An added paragraph that makes the article longer. '.repeat(120)}\n`);
+await editMiddleArticle(book, files);
 const edited = once(`--jobs ${cores} --cache (1 article edited)`, book, out('edited'), { jobs: cores, cache });
 const clean = once(`--jobs ${cores} --no-cache (1 article edited)`, book, out('clean'), { jobs: cores });
 console.log(`  --jobs ${Math.max(2, cores)} vs 1: ${(one.wall / many.wall).toFixed(2)}× wall, ${(many.cpu / one.cpu).toFixed(2)}× the cpu`);

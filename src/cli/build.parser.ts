@@ -61,10 +61,11 @@ Options:
       --max-article-mb N largest article file in MB (default: 20)
   -j, --jobs N           typeset articles on N threads and build up to N inputs at once
                          (default: the number of cores; 1: no worker threads); same output
-      --cache DIR        keep each article's layout in DIR, so a rebuild sets again only the
-                         articles that changed (default: node_modules/.cache/broadsheet when
-                         the folder has node_modules, else ~/.cache/broadsheet)
-      --no-cache         neither read nor write the layout cache
+      --cache DIR        keep each article's reading and layout and the generated cover in DIR,
+                         so a rebuild reads and sets again only the articles that changed
+                         (default: node_modules/.cache/broadsheet when the folder has
+                         node_modules, else ~/.cache/broadsheet)
+      --no-cache         neither read nor write the cache
       --json             print a machine-readable report on stdout (and nothing else there): the
                          outputs with size and SHA-256, pages, articles, accessibility claims,
                          every diagnostic, timings; its JSON Schema: broadsheet schema --report

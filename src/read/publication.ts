@@ -6,6 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ReadCache } from '../cache/read-cache.js';
 import type { Diagnostics } from '../check/diagnostic.js';
 import { publication as publicationSchema, type Article, type Publication } from '../model/publication.js';
 import { readHtml } from './html/index.js';
@@ -40,6 +41,8 @@ export interface ReadOptions {
   strict?: boolean;
   /** `--extract`: when whole web pages go through Readability (see ReadContext). Default `auto`. */
   extract?: ExtractMode;
+  /** The read cache (src/cache/read-cache.ts): a rebuild parses again only the files that changed. Default: none. */
+  cache?: ReadCache;
 }
 
 /**
@@ -83,7 +86,7 @@ export async function readPublication(input: string, options: ReadOptions, diagn
       return { publication, articles: publication?.articles ?? [] };
     }
   }
-  const article = READERS[ext](input, source, { diagnostics, strict: options.strict ?? false, extract: options.extract ?? 'auto' });
+  const article = await readArticle(input, ext, source, options, diagnostics);
   if (!article) return NOTHING;
   return assemble([article], undefined, path.dirname(input), options, diagnostics);
 }
@@ -131,13 +134,20 @@ async function readFolder(folder: string, options: ReadOptions, diagnostics: Dia
     }
     const source = await readSource(file, options, diagnostics);
     if (source === undefined) continue;
-    const article = READERS[ext](file, source, { diagnostics, strict: options.strict ?? false, extract: options.extract ?? 'auto' });
+    const article = await readArticle(file, ext, source, options, diagnostics);
     if (article) articles.push(article);
   }
   if (articles.length === 0) return NOTHING;
   const outcome = assemble(articles, config, folder, options, diagnostics);
   // Some files could not be read: no publication, but the others still get their images checked.
   return articles.length === files.length ? outcome : { articles: outcome.articles };
+}
+
+/** Reads one article file's text with the reader of its type: through the read cache when there is one. */
+async function readArticle(file: string, ext: string, source: string, options: ReadOptions, diagnostics: Diagnostics): Promise<ReadResult | undefined> {
+  const reader = READERS[ext]!;
+  const readerOptions = { strict: options.strict ?? false, extract: options.extract ?? 'auto' } as const;
+  return options.cache ? options.cache.read(reader, file, source, readerOptions, diagnostics) : reader(file, source, { diagnostics, ...readerOptions });
 }
 
 async function readSource(file: string, options: ReadOptions, diagnostics: Diagnostics): Promise<string | undefined> {

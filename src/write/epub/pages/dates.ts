@@ -21,20 +21,35 @@ export function timeElement(value: string, lang: string): string {
   return el('time', { datetime }, escapeXml(humanDate(date, lang)));
 }
 
+/**
+ * One formatter per language, made once: making an Intl formatter loads the locale's data (about
+ * half a millisecond each), and a book formats a date or two per article.
+ * Undefined for a tag Intl refuses.
+ */
+function formatter<F>(cache: Map<string, F | undefined>, lang: string, make: (lang: string) => F): F | undefined {
+  if (!cache.has(lang)) {
+    let made: F | undefined;
+    try {
+      made = make(lang);
+    } catch {
+      made = undefined;
+    }
+    cache.set(lang, made);
+  }
+  return cache.get(lang);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat | undefined>();
+const listFormats = new Map<string, Intl.ListFormat | undefined>();
+
 /** A long date in `lang` (UTC), e.g. "1. Mai 2025". */
 export function humanDate(date: Date, lang: string): string {
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
-  }
+  const format = formatter(dateFormats, lang, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' }));
+  return format ? format.format(date) : date.toISOString().slice(0, 10);
 }
 
 /** "a, b and c" in `lang`. */
 export function nameList(names: readonly string[], lang: string): string {
-  try {
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
-  } catch {
-    return names.join(', ');
-  }
+  const format = formatter(listFormats, lang, (l) => new Intl.ListFormat(l, { type: 'conjunction' }));
+  return format ? format.format(names) : names.join(', ');
 }
