@@ -37,15 +37,6 @@ export function defaultJobs(): number {
  */
 const LEAST_FOR_WORKERS = 16;
 
-/**
- * Each worker's young generation, in MiB. Node gives a thread the main thread's default (48 MiB:
- * three 16 MiB semi-spaces), which a worker setting article after article fills with short-lived
- * objects before each scavenge: measured on the 300-article bench with --jobs 2, 16 MiB takes
- * some 55 MiB off the peak RSS of the build, at no measurable CPU cost (the objects that survive
- * a scavenge are the same).
- */
-const WORKER_YOUNG_GENERATION_MB = 16;
-
 export class BuildThreads {
   private readonly pool: WorkerPool<WorkerTask, WorkerReply> | undefined;
   private measurer: Measurer | undefined;
@@ -58,7 +49,7 @@ export class BuildThreads {
    */
   constructor(readonly jobs: number, readonly cache?: LayoutCache) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`internal error: jobs must be a whole number from 1, not ${jobs}`);
-    this.pool = jobs > 1 && existsSync(fileURLToPath(WORKER)) ? new WorkerPool(WORKER, jobs - 1, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }) : undefined;
+    this.pool = jobs > 1 && existsSync(fileURLToPath(WORKER)) ? new WorkerPool(WORKER, jobs - 1) : undefined;
   }
 
   /** The layouts of `jobs`, in their order; `onArticle` hears how many are done after each. */

@@ -6,7 +6,7 @@
  * Why our own rather than piscina or tinypool: the pool is forty lines, the tasks are uniform
  * (one article each), and we want no extra dependency in a CLI that starts often.
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 
 interface Task<In, Out> {
   input: In;
@@ -29,8 +29,7 @@ export class WorkerPool<In, Out> {
   private nextId = 0;
   private closed = false;
 
-  /** `limits`: each worker's heap limits (node:worker_threads ResourceLimits). */
-  constructor(private readonly script: URL, readonly size: number, private readonly limits?: ResourceLimits) {}
+  constructor(private readonly script: URL, readonly size: number) {}
 
   run(input: In): Promise<Out> {
     if (this.closed) return Promise.reject(new Error('internal error: the worker pool is closed'));
@@ -73,7 +72,7 @@ export class WorkerPool<In, Out> {
   }
 
   private spawn(): Slot<In, Out> {
-    const slot: Slot<In, Out> = { worker: new Worker(this.script, this.limits ? { resourceLimits: this.limits } : {}) };
+    const slot: Slot<In, Out> = { worker: new Worker(this.script) };
     slot.worker.on('message', (reply: Reply<Out>) => {
       const busy = slot.busy;
       if (!busy || busy.id !== reply.id) return;
