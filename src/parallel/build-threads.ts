@@ -58,9 +58,13 @@ export class BuildThreads {
     try {
       return await this.setArticles(jobs, onArticle);
     } finally {
-      // The workers end once no publication is being laid out: their heaps are not needed while
-      // the PDF draws and the EPUB is written (a press edition or another input starts new ones).
-      if (--this.active === 0) await this.pool?.release();
+      // The workers end once no publication is being laid out, and this thread's widths are let
+      // go: neither is needed while the PDF draws and the EPUB is written (a press edition or
+      // another input starts afresh).
+      if (--this.active === 0) {
+        this.measurer = undefined;
+        await this.pool?.release();
+      }
     }
   }
 
