@@ -40,6 +40,8 @@ const LEAST_FOR_WORKERS = 16;
 export class BuildThreads {
   private readonly pool: WorkerPool<WorkerTask, WorkerReply> | undefined;
   private measurer: Measurer | undefined;
+  /** Calls of {@link layout} in progress. */
+  private active = 0;
 
   /**
    * `jobs`: how many articles are set at once — this thread and `jobs - 1` workers (1: all in
@@ -52,6 +54,21 @@ export class BuildThreads {
 
   /** The layouts of `jobs`, in their order; `onArticle` hears how many are done after each. */
   async layout(jobs: readonly ArticleJob[], onArticle?: (done: number) => void): Promise<ArticleLayout[]> {
+    this.active++;
+    try {
+      return await this.setArticles(jobs, onArticle);
+    } finally {
+      // The workers end once no publication is being laid out, and this thread's widths are let
+      // go: neither is needed while the PDF draws and the EPUB is written (a press edition or
+      // another input starts afresh).
+      if (--this.active === 0) {
+        this.measurer = undefined;
+        await this.pool?.release();
+      }
+    }
+  }
+
+  private async setArticles(jobs: readonly ArticleJob[], onArticle?: (done: number) => void): Promise<ArticleLayout[]> {
     const cache = this.cache;
     const keys = cache ? jobs.map((job) => cache.key(job)) : [];
     // Entries are read one after another: all at once would hold every file's bytes beside its

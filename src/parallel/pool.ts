@@ -17,6 +17,8 @@ interface Task<In, Out> {
 interface Slot<In, Out> {
   worker: Worker;
   busy?: { id: number; task: Task<In, Out> };
+  /** Ended by {@link WorkerPool.release}: its exit is no failure. */
+  released?: boolean;
 }
 
 type Reply<Out> = { id: number; output: Out } | { id: number; error: { message: string; stack?: string } };
@@ -42,6 +44,19 @@ export class WorkerPool<In, Out> {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.reject(new Error('internal error: the worker pool closed before the task ran'));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  /**
+   * Ends the workers that have nothing to do, giving their memory back (a worker's heap and fonts
+   * take tens of MiB that the drawing and the EPUB can use); a later task starts a new one.
+   */
+  async release(): Promise<void> {
+    const idle = this.slots.filter((s) => !s.busy);
+    for (const s of idle) {
+      s.released = true;
+      this.slots.splice(this.slots.indexOf(s), 1);
+    }
+    await Promise.all(idle.map((s) => s.worker.terminate()));
   }
 
   private dispatch(): void {
@@ -81,7 +96,7 @@ export class WorkerPool<In, Out> {
     };
     slot.worker.on('error', fail);
     slot.worker.on('exit', (code) => {
-      if (!this.closed) fail(new Error(`internal error: a layout worker exited with code ${code}`));
+      if (!this.closed && !slot.released) fail(new Error(`internal error: a layout worker exited with code ${code}`));
     });
     this.slots.push(slot);
     return slot;

@@ -16,6 +16,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
+import { ByteBlocks } from './byte-blocks.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
 import { fontRuns } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
@@ -100,7 +101,7 @@ const asPdfRef = (r: Ref): PdfRef => r as unknown as PdfRef;
 
 export class PdfSurface {
   private readonly doc: Doc;
-  private readonly chunks: Uint8Array[] = [];
+  private readonly output = new ByteBlocks();
   private readonly pages: Ref[] = [];
   private readonly annotations: Ref[] = [];
   private readonly images = new Map<string, PDFKit.Mixins.ImageSrc>();
@@ -139,7 +140,7 @@ export class PdfSurface {
       margin: 0,
     });
     this.doc._id = options.fileId;
-    this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
+    this.doc.on('data', (chunk: Uint8Array) => this.output.write(chunk));
     const xmp = options.xmp;
     const doc = this.doc;
     // Our packet replaces pdfkit's (design.md §4: unescaped, no ModifyDate, no extension schema).
@@ -628,14 +629,7 @@ export class PdfSurface {
     });
     doc.end();
     await done;
-    const total = this.chunks.reduce((n, c) => n + c.length, 0);
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return this.output.bytes();
   }
 }
 

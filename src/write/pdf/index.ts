@@ -21,12 +21,12 @@ import { drawPages } from './draw.js';
 import { fontMeasurer, textWidth } from './font-metrics.js';
 import { codePointLabel, drawableText } from './glyph-coverage.js';
 import { noteNames, type ArticleNames } from './layout/article.js';
-import { articleJob } from './layout/article-job.js';
+import { articleJob, type ArticleLayout } from './layout/article-job.js';
 import type { FlowContext } from './layout/blocks.js';
-import { baselineIn, type Unit } from './layout/flow.js';
+import { baselineIn } from './layout/flow.js';
 import { COVER_IMAGE, coverPage, titlePage, tocUnits, type TocEntry } from './layout/front-matter.js';
 import type { LaidOutPage, OutlineEntry, PageItem } from './layout/page-items.js';
-import { paginate, type BodyPage } from './layout/paginate.js';
+import { paginate, Paginator, type BodyPage, type Pagination } from './layout/paginate.js';
 import { isRecto, pageGeometry, pressOrigin, textArea, type PageGeometry } from './page-geometry.js';
 import { documentNode, graft } from './tag/struct-node.js';
 import { writeStructureTree } from './tag/structure-tree.js';
@@ -36,7 +36,7 @@ import { printerMarks } from './press/marks.js';
 import { offsetBoxes } from './press/offset-structure.js';
 import { DEFAULT_PRESS, type PressOptions } from './press/options.js';
 import { pressPages } from './press/pages.js';
-import { preflight, type LowResolutionImage, type PreflightReport } from './press/preflight.js';
+import { MIN_LINE_PT, MIN_TEXT_PT, preflight, type LowResolutionImage, type PreflightReport } from './press/preflight.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -135,17 +135,29 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   };
   const jobs = pub.articles.map((a, i) =>
     articleJob(a, i, { documentLang: metadata.lang, fontSize: g.fontSize, leading: g.leading, width: area.width, areaHeight: area.height, images: input.images, resolve: resolve(i) }));
-  const layouts = await threads.layout(jobs, (done) => progress?.({ type: 'article', done, of: pub.articles.length }));
-  const units: Unit[] = [];
+  const layouts: (ArticleLayout | undefined)[] = await threads.layout(jobs, (done) => progress?.({ type: 'article', done, of: pub.articles.length }));
   // Images printed below 300 dpi: reported by the preflight, which knows the page each lands on.
   const lowResolution: LowResolutionImage[] = [];
+  // Each article is paginated on its own and its layout let go at once, so a long book's units are
+  // never held beside its pages (memory grows with the largest article, not with the book).
+  const paginator = new Paginator(g, firstBody);
+  const bodyPages: BodyPage[] = [];
+  const bodyOutline: OutlineEntry[] = [];
+  const takePages = ({ pages: taken, outline }: Pagination): void => {
+    for (const p of taken) bodyPages.push(p);
+    for (const o of outline) bodyOutline.push(o);
+  };
   layouts.forEach((layout, i) => {
+    if (!layout) return;
     graft(layout.art, root);
-    for (const u of layout.units) units.push(u);
     for (const low of layout.lowResolution) lowResolution.push({ article: i, image: input.images.get(low.image)!, dpi: low.dpi, widthPt: low.widthPt });
+    paginator.add(layout.units);
+    layouts[i] = { ...layout, units: [] };
+    takePages(paginator.take());
   });
-  const body = paginate(units, g, firstBody);
+  takePages(paginator.finish());
   layouts.forEach((layout, i) => {
+    if (!layout) return;
     if (layout.missing.length === 0) return;
     const chars = new Map(layout.missing);
     const article = pub.articles[i]!;
@@ -160,7 +172,9 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   });
 
   const folio = (index: number): string => (index < firstBody ? romanNumeral(index + 1) : String(index - firstBody + 1));
-  const startPage = pub.articles.map((_, i) => body.pages.find((p) => p.article === i && p.opening)?.index ?? firstBody);
+  const opening = new Map<number, number>();
+  for (const p of bodyPages) if (p.opening && !opening.has(p.article)) opening.set(p.article, p.index);
+  const startPage = pub.articles.map((_, i) => opening.get(i) ?? firstBody);
   const toc = paginate(tocUnits(entries(startPage.map(folio)), root, frontCtx, area.width, tocTitle, metadata.lang, measurer), g, 2);
 
   const pages: LaidOutPage[] = [
@@ -169,10 +183,15 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     ...toc.pages.map((p) => ({ index: p.index, label: folio(p.index), items: [...p.items, ...furniture(g, p.index, folio(p.index), undefined)] })),
   ];
   if (firstBody > front) pages.push({ index: front, label: folio(front), items: [] });
-  for (const p of body.pages) {
+  const articleOf = new Map<number, number>();
+  for (const p of bodyPages.splice(0)) {
     const start = p.start ? { ...p.start, label: folio(p.index) } : undefined;
+    articleOf.set(p.index, p.article);
     pages.push({ index: p.index, label: folio(p.index), items: [...runningHead(g, p, pub.articles, metadata.title), ...p.items, ...furniture(g, p.index, folio(p.index), undefined)], ...(start ? { start } : {}) });
   }
+  // What the preflight looks at once the pages are drawn (images, small text, thin rules): each
+  // page's items are let go as soon as it is drawn.
+  const checked: LaidOutPage[] = pages.map((p) => ({ ...p, items: p.items.filter(preflightItem) }));
 
   const pageMap: PageMap = { source: metadata.identifier, pages: pages.flatMap((p) => (p.start ? [p.start] : [])) };
 
@@ -202,17 +221,20 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   }
 
   progress?.({ type: 'phase', phase: 'draw' });
-  const record = drawPages(surface, drawn, g.mediaHeight, progress && ((done) => progress({ type: 'page', done, of: drawn.length })));
+  const record = drawPages(surface, drawn, g.mediaHeight, (done) => {
+    drawn[done - 1]!.items = [];
+    if (done <= pages.length) pages[done - 1]!.items = [];
+    progress?.({ type: 'page', done, of: drawn.length });
+  });
   if (press && marks) offsetBoxes(root, (page) => pressOrigin(g, page, marks.slug, press.bindingBleed));
-  const outline: OutlineEntry[] = [...toc.outline, ...body.outline];
+  const outline: OutlineEntry[] = [...toc.outline, ...bodyOutline];
   if (!press) surface.outline(outline);
   const pdf = surface.objects();
   pdf.catalog('PageLabels', { Nums: [0, { S: pdf.name('r') }, firstBody, { S: pdf.name('D') }] });
   writeStructureTree(root, record, pdf);
   const bytes = await surface.finish();
-  const articleOf = new Map(body.pages.map((p) => [p.index, p.article]));
   const report = preflight({
-    pages,
+    pages: checked,
     articleOf: (index) => articleOf.get(index),
     articles: pub.articles.map((a) => ({ title: a.meta.title, ...(a.origin !== undefined ? { file: a.origin } : {}) })),
     lowResolution,
@@ -260,4 +282,9 @@ function runningHead(g: PageGeometry, page: BodyPage, articles: readonly Article
   return [
     { kind: 'text', x: area.x + (area.width - w) / 2, y, text, style: { face, size }, width: w, owner: { artifact: 'Pagination' }, tint: 'grey' },
   ];
+}
+
+/** Items the preflight checks (press/preflight.ts): images, text below the legible size, hairlines. */
+function preflightItem(item: PageItem): boolean {
+  return item.kind === 'image' || (item.kind === 'text' && item.style.size < MIN_TEXT_PT) || (item.kind === 'rule' && item.lineWidth < MIN_LINE_PT);
 }

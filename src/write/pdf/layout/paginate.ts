@@ -34,62 +34,106 @@ function minHeight(u: Unit): number {
 
 /** Paginates `units` onto pages numbered from `firstIndex` (its parity decides recto/verso). */
 export function paginate(units: readonly Unit[], g: PageGeometry, firstIndex: number): Pagination {
-  const pages: BodyPage[] = [];
-  const outline: OutlineEntry[] = [];
-  let page: BodyPage | undefined;
-  let y = 0;
-  let empty = true;
-  const limit = (): number => textArea(g, page?.index ?? firstIndex).height + EPSILON;
+  const paginator = new Paginator(g, firstIndex);
+  paginator.add(units);
+  return paginator.finish();
+}
 
-  const newPage = (article: number, opening: boolean): void => {
-    page = { index: firstIndex + pages.length, items: [], article, opening };
-    pages.push(page);
-    y = 0;
-    empty = true;
-  };
-  const place = (u: Unit, content = true): void => {
-    if (!page) return;
-    const area = textArea(g, page.index);
-    if (!empty) y += u.spaceBefore;
-    for (const item of u.items) {
-      const copy = { ...item };
-      shiftItem(copy, area.x, area.y + y);
-      page.items.push(copy);
-    }
-    if (u.outline) outline.push({ ...u.outline, page: page.index, y: area.y + y });
-    if (content && u.origin && page.start === undefined) page.start = { pageIndex: page.index, article: u.article, block: u.origin.block, offset: u.origin.offset };
-    y += u.height;
-    if (u.height > 0 || u.items.length > 0) empty = false;
-  };
+/**
+ * Pagination fed a run of units at a time — one article's, as each is laid out — so that a long
+ * book's units are never all held at once: `add` places the units it is given (they are not kept)
+ * and `take` hands over the pages that are finished, which no later unit can change.
+ *
+ * A run must end where a page may break before the next unit: the keep-with-next chains looked
+ * ahead here stop at a unit with `pageBreakBefore`, which every article's first unit has, so
+ * paginating article by article places every unit where paginating the whole book at once would.
+ */
+export class Paginator {
+  private readonly done: BodyPage[] = [];
+  private readonly outline: OutlineEntry[] = [];
+  private page: BodyPage | undefined;
+  private count = 0;
+  private y = 0;
+  private empty = true;
 
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i]!;
-    if (!page || (u.pageBreakBefore && !empty)) {
-      newPage(u.article, u.pageBreakBefore === true);
-    }
-    // The chain this unit starts: it and every unit it is kept with (a figure that may shrink
-    // counts at its smallest, so a heading is not sent away from a figure that would fit).
-    let chain = (empty ? 0 : u.spaceBefore) + minHeight(u);
-    const recto = isRecto(page?.index ?? firstIndex);
-    const keeps = (k: Unit | undefined): boolean => !!k && (k.keepWithNext || (recto && k.keepOverLeaf === true));
-    for (let j = i; keeps(units[j]) && units[j + 1] && !units[j + 1]!.pageBreakBefore; j++) {
-      const next = units[j + 1]!;
-      chain += next.spaceBefore + minHeight(next);
-    }
-    const fitsChain = y + chain <= limit();
-    const room = limit() - y - (empty ? 0 : u.spaceBefore);
-    const fitsUnit = u.height <= room;
-    const chainFitsAPage = chain - (empty ? 0 : u.spaceBefore) <= limit() - (u.repeatHeader ? u.repeatHeader.reduce((h, r) => h + r.height, 0) : 0);
-    if (!empty && !fitsUnit && u.shrink && u.shrink.minHeight <= room && (fitsChain || !chainFitsAPage)) {
-      // Scaled down to the rest of this page rather than leaving it empty.
-      place(shrinkFigure(u.shrink.figure, room));
-      continue;
-    }
-    if (!empty && (!fitsUnit || (!fitsChain && chainFitsAPage))) {
-      newPage(u.article, false);
-      if (u.repeatHeader) for (const h of u.repeatHeader) place(h, false);
-    }
-    place(u);
+  constructor(private readonly g: PageGeometry, private readonly firstIndex: number) {}
+
+  /** Pages started so far (the next page's index is `firstIndex + pageCount`). */
+  get pageCount(): number {
+    return this.count;
   }
-  return { pages, outline };
+
+  /** Places `units`; a unit may look ahead only within the same run (see the class comment). */
+  add(units: readonly Unit[]): void {
+    const g = this.g;
+    const limit = (): number => textArea(g, this.page?.index ?? this.firstIndex).height + EPSILON;
+    const newPage = (article: number, opening: boolean): void => {
+      if (this.page) this.done.push(this.page);
+      this.page = { index: this.firstIndex + this.count++, items: [], article, opening };
+      this.y = 0;
+      this.empty = true;
+    };
+    const place = (u: Unit, content = true): void => {
+      const page = this.page;
+      if (!page) return;
+      const area = textArea(g, page.index);
+      if (!this.empty) this.y += u.spaceBefore;
+      for (const item of u.items) {
+        const copy = { ...item };
+        shiftItem(copy, area.x, area.y + this.y);
+        page.items.push(copy);
+      }
+      if (u.outline) this.outline.push({ ...u.outline, page: page.index, y: area.y + this.y });
+      if (content && u.origin && page.start === undefined) page.start = { pageIndex: page.index, article: u.article, block: u.origin.block, offset: u.origin.offset };
+      this.y += u.height;
+      if (u.height > 0 || u.items.length > 0) this.empty = false;
+    };
+
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i]!;
+      if (!this.page || (u.pageBreakBefore && !this.empty)) {
+        newPage(u.article, u.pageBreakBefore === true);
+      }
+      const empty = this.empty;
+      const y = this.y;
+      // The chain this unit starts: it and every unit it is kept with (a figure that may shrink
+      // counts at its smallest, so a heading is not sent away from a figure that would fit).
+      let chain = (empty ? 0 : u.spaceBefore) + minHeight(u);
+      const recto = isRecto(this.page?.index ?? this.firstIndex);
+      const keeps = (k: Unit | undefined): boolean => !!k && (k.keepWithNext || (recto && k.keepOverLeaf === true));
+      for (let j = i; keeps(units[j]) && units[j + 1] && !units[j + 1]!.pageBreakBefore; j++) {
+        const next = units[j + 1]!;
+        chain += next.spaceBefore + minHeight(next);
+      }
+      const fitsChain = y + chain <= limit();
+      const room = limit() - y - (empty ? 0 : u.spaceBefore);
+      const fitsUnit = u.height <= room;
+      const chainFitsAPage = chain - (empty ? 0 : u.spaceBefore) <= limit() - (u.repeatHeader ? u.repeatHeader.reduce((h, r) => h + r.height, 0) : 0);
+      if (!empty && !fitsUnit && u.shrink && u.shrink.minHeight <= room && (fitsChain || !chainFitsAPage)) {
+        // Scaled down to the rest of this page rather than leaving it empty.
+        place(shrinkFigure(u.shrink.figure, room));
+        continue;
+      }
+      if (!empty && (!fitsUnit || (!fitsChain && chainFitsAPage))) {
+        newPage(u.article, false);
+        if (u.repeatHeader) for (const h of u.repeatHeader) place(h, false);
+      }
+      place(u);
+    }
+  }
+
+  /**
+   * The pages finished since the last call, and the outline entries placed meanwhile. The page
+   * being filled stays until a unit starts another page or {@link finish} is called.
+   */
+  take(): Pagination {
+    return { pages: this.done.splice(0), outline: this.outline.splice(0) };
+  }
+
+  /** Every page not yet taken, the last one included. */
+  finish(): Pagination {
+    if (this.page) this.done.push(this.page);
+    this.page = undefined;
+    return this.take();
+  }
 }
