@@ -15,6 +15,7 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { parseHtml } from '../html/parse.js';
 import { useAutolinkLiterals } from './autolink-literal.js';
 import { footnoteEnv, useFootnotes } from './footnotes.js';
+import { useClosedRawHtml } from './raw-html.js';
 import { useStrikethrough } from './strikethrough.js';
 import { useTaskLists } from './task-list.js';
 
@@ -31,7 +32,7 @@ export interface MarkdownHtml {
  * Blocks nested deeper than this (quotes in lists in quotes…) are read as the text of a paragraph:
  * markdown-it drops everything past its `maxNesting`, and its block parser recurses per level.
  */
-const DEEPEST_BLOCK = 200;
+const DEEPEST_BLOCK = 500;
 
 const md = new MarkdownIt('commonmark', { html: true, maxNesting: DEEPEST_BLOCK + 20 });
 md.enable(['table', 'strikethrough']);
@@ -46,6 +47,7 @@ useStrikethrough(md);
 useFootnotes(md);
 useTaskLists(md);
 useAutolinkLiterals(md);
+useClosedRawHtml(md);
 md.block.ruler.before('table', 'depth_guard', (state, startLine, endLine, silent) => {
   if (state.level < DEEPEST_BLOCK || silent) return false;
   const text = state.getLines(startLine, endLine, state.blkIndent, false).trim();
@@ -80,19 +82,23 @@ export function markdownToHast(markdown: string): MarkdownHtml {
     const reread = markdownToHast(markdown.slice(0, open.offset) + markdown.slice(open.offset + 4));
     return { ...reread, unclosedComment: { line: open.line, column: open.column } };
   }
-  const tree = parseHtml(md.renderer.render(tokens, md.options, env), { fragment: true }).tree;
+  const tree = parseHtml(md.renderer.render(tokens, md.options, env), { fragment: true, positions: false }).tree;
   const h1 = tokens.find((token) => token.type === 'heading_open' && token.level === 0 && token.tag === 'h1');
   const line = h1?.map ? h1.map[0] + 1 : undefined;
   return { tree, ...(line !== undefined && { firstH1Line: line }) };
 }
 
-/** The `<!--` of a top-level HTML block that is a comment never closed (it runs to the end). */
+/**
+ * The `<!--` of a top-level HTML block that is a comment never closed (it runs to the end). Read
+ * from the source: raw-html.ts has closed the block's copy in the tokens.
+ */
 function unclosedComment(tokens: Token[], markdown: string): { offset: number; line: number; column: number } | undefined {
   const end = tokens.findIndex((token) => token.type === 'footnote_block_open');
   const last = tokens[(end === -1 ? tokens.length : end) - 1];
-  if (last?.type !== 'html_block' || last.level !== 0 || !last.map || !/^[ \t]*<!--/.test(last.content) || last.content.includes('-->')) return undefined;
+  if (last?.type !== 'html_block' || last.level !== 0 || !last.map || !/^[ \t]*<!--/.test(last.content)) return undefined;
   let lineStart = 0;
   for (let n = 0; n < last.map[0]; n++) lineStart = markdown.indexOf('\n', lineStart) + 1;
   const offset = markdown.indexOf('<!--', lineStart);
+  if (markdown.includes('-->', offset + 2)) return undefined;
   return { offset, line: last.map[0] + 1, column: offset - lineStart + 1 };
 }
