@@ -50,13 +50,16 @@ useAutolinkLiterals(md);
 useClosedRawHtml(md);
 md.block.ruler.before('table', 'depth_guard', (state, startLine, endLine, silent) => {
   if (state.level < DEEPEST_BLOCK || silent) return false;
-  const text = state.getLines(startLine, endLine, state.blkIndent, false).trim();
-  state.line = endLine;
+  // To where the block parser would end this container: a line indented less than its content.
+  let last = startLine + 1;
+  while (last < endLine && (state.isEmpty(last) || state.sCount[last]! >= state.blkIndent)) last++;
+  const text = state.getLines(startLine, last, state.blkIndent, false).trim();
+  state.line = last;
   if (text === '') return true;
-  state.push('paragraph_open', 'p', 1).map = [startLine, endLine];
+  state.push('paragraph_open', 'p', 1).map = [startLine, last];
   const inline = state.push('inline', '', 0);
   inline.content = text;
-  inline.map = [startLine, endLine];
+  inline.map = [startLine, last];
   inline.children = [];
   state.push('paragraph_close', 'p', -1);
   return true;
