@@ -1,12 +1,17 @@
 /**
  * GFM autolink literals (`www.example.com`, `https://…`, `name@example.com`, `mailto:`/`xmpp:`
- * addresses) on markdown-it, found as remark found them: mdast-util-gfm-autolink-literal's
- * patterns and rules, run over the text of each paragraph outside links. markdown-it's own
- * `linkify` (linkify-it) is not used: it also links bare domains (`example.com`), `ftp://` and
- * `//host`, and trims trailing punctuation by other rules than GFM.
+ * addresses) on markdown-it, found as remark found them, by its two passes:
+ * - while parsing, `http://` and `https://` URLs by micromark-extension-gfm-autolink-literal's
+ *   rules, so the URL is taken before emphasis (`https://x.org/_a_/`) and may have a host without a
+ *   dot or with letters beyond ASCII;
+ * - after parsing, mdast-util-gfm-autolink-literal's patterns over the text of each paragraph
+ *   outside links (`www.`, e-mail addresses, `mailto:` and `xmpp:`, and the URLs the first pass
+ *   did not take).
+ * markdown-it's own `linkify` (linkify-it) is not used: it also links bare domains
+ * (`example.com`), `ftp://` and `//host`, and trims trailing punctuation by other rules than GFM.
  * https://github.github.com/gfm/#autolinks-extension-
  */
-import type { MarkdownIt, StateCore as CoreState, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore as CoreState, StateInline, Token } from 'markdown-it';
 
 /** A stretch of text, or a link found in it. */
 type Piece = { text: string; href?: undefined } | { text: string; href: string; trail?: undefined };
@@ -24,6 +29,7 @@ const FINDERS: [RegExp, Finder][] = [
 ];
 
 export function useAutolinkLiterals(md: MarkdownIt): void {
+  md.inline.ruler.before('link', 'gfm_autolink_protocol', protocolLiteral);
   // After text_join, so escapes and entities are already part of the text they sit in.
   md.core.ruler.after('text_join', 'gfm_autolink_literal', (state: CoreState) => {
     for (const block of state.tokens) {
@@ -73,6 +79,119 @@ function linkify(children: Token[], state: CoreState): Token[] {
     }
   }
   return out;
+}
+
+/**
+ * At the `:` of `http://` or `https://` (the text before it is still pending, as markdown-it's own
+ * linkify rule finds it): the URL by micromark's rules, from the source as written.
+ */
+function protocolLiteral(state: StateInline, silent: boolean): boolean {
+  const pos = state.pos;
+  if (state.linkLevel > 0 || state.src.charCodeAt(pos) !== 0x3a) return false;
+  const scheme = /(?:^|[^A-Za-z])(https?)$/i.exec(state.pending)?.[1];
+  if (scheme === undefined) return false;
+  const start = pos - scheme.length;
+  if (/[A-Za-z]/.test(state.src.charAt(start - 1))) return false;
+  const end = protocolUrlEnd(state.src, pos, state.posMax);
+  if (end === undefined) return false;
+  if (!silent) {
+    const url = state.src.slice(start, end);
+    state.pending = state.pending.slice(0, -scheme.length);
+    const open = state.push('link_open', 'a', 1);
+    open.attrs = [['href', state.md.normalizeLink(url)]];
+    open.markup = 'linkify';
+    open.info = 'auto';
+    state.push('text', '', 0).content = url;
+    const close = state.push('link_close', 'a', -1);
+    close.markup = 'linkify';
+    close.info = 'auto';
+  }
+  state.pos = end;
+  return true;
+}
+
+const WHITESPACE = /\s/;
+/** Characters that end a path or domain when only trail characters follow (micromark's `trail`). */
+const TRAIL = `!"')*,.:;?_~`;
+
+/** Where the URL whose `:` is at `colon` ends, or undefined when it is none (tokenizeProtocolAutolink). */
+function protocolUrlEnd(src: string, colon: number, max: number): number | undefined {
+  if (src.charAt(colon + 1) !== '/' || src.charAt(colon + 2) !== '/') return undefined;
+  let i = colon + 3;
+  const first = src.charAt(i);
+  if (i >= max || /[\u0000-\u001f\u007f]/.test(first) || WHITESPACE.test(first) || PUNCTUATION.test(first)) return undefined;
+  // The domain: up to whitespace or punctuation other than `-`, `.` and `_` (when more follows).
+  let seen = false;
+  let underscoreLast = false;
+  let underscoreLastLast = false;
+  while (i < max) {
+    const c = src.charAt(i);
+    if (c === '.' || c === '_') {
+      if (isTrail(src, i, max)) break;
+      if (c === '_') underscoreLast = true;
+      else {
+        underscoreLastLast = underscoreLast;
+        underscoreLast = false;
+      }
+      i++;
+      continue;
+    }
+    if (WHITESPACE.test(c) || (c !== '-' && PUNCTUATION.test(c))) break;
+    seen = true;
+    i++;
+  }
+  if (underscoreLast || underscoreLastLast || !seen) return undefined;
+  // The path: up to whitespace; trailing punctuation and unbalanced `)` are not part of it.
+  let open = 0;
+  let closed = 0;
+  while (i < max) {
+    const c = src.charAt(i);
+    if (c === '(') {
+      open++;
+      i++;
+      continue;
+    }
+    if (c === ')' && closed < open) {
+      closed++;
+      i++;
+      continue;
+    }
+    if (`!"&')*,.:;<?]_~`.includes(c)) {
+      if (isTrail(src, i, max)) break;
+      if (c === ')') closed++;
+      i++;
+      continue;
+    }
+    if (WHITESPACE.test(c)) break;
+    i++;
+  }
+  return i;
+}
+
+/** Whether only trail punctuation (and character references, `]` before a bracket) remains up to the URL's end. */
+function isTrail(src: string, at: number, max: number): boolean {
+  let i = at;
+  for (;;) {
+    if (i >= max) return true;
+    const c = src.charAt(i);
+    if (TRAIL.includes(c)) {
+      i++;
+      continue;
+    }
+    if (c === '&') {
+      const reference = /^&[A-Za-z]+;/.exec(src.slice(i, Math.min(max, i + 40)));
+      if (!reference) return false;
+      i += reference[0].length;
+      continue;
+    }
+    if (c === ']') {
+      i++;
+      const next = src.charAt(i);
+      if (i >= max || next === '(' || next === '[' || WHITESPACE.test(next)) return true;
+      continue;
+    }
+    return c === '<' || WHITESPACE.test(c);
+  }
 }
 
 /** mdast-util-find-and-replace on one text: a refused match moves the search on by one. */
