@@ -44,6 +44,11 @@ export function footnoteEnv(): FootnoteEnv {
 export function useFootnotes(md: MarkdownIt): void {
   md.use(footnote);
   md.inline.ruler.disable('footnote_inline');
+  // markdown-it's link rule refuses a link whose text holds a token that starts with `[`, taking it
+  // for a nested link; GFM allows a note reference there (`[text[^1]](url)`). While a link's text
+  // is only scanned (silent), the reference is left to be read as plain brackets.
+  const parseReference = md.inline.ruler.__rules__.find((rule) => rule.name === 'footnote_ref')!.fn;
+  md.inline.ruler.at('footnote_ref', (state, silent) => !silent && parseReference(state, false));
   md.core.ruler.before('footnote_tail', 'gfm_footnote_order', orderNotes);
   const rules = md.renderer.rules;
   rules['footnote_ref'] = reference;

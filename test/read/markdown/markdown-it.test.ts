@@ -64,6 +64,17 @@ describe('GFM in markdown-it', () => {
     expect(allText(candidate)).not.toMatch(/second a|Unreferenced|Only from d/);
   });
 
+  it('keeps a note reference written in a link’s text, just after the link (HTML cannot nest links)', () => {
+    const { candidate } = read('See [the report[^1]](https://example.com/r) today.\n\n[^1]: The note.\n');
+    const para = (candidate.body as { children: unknown[] }[])[0]!;
+    expect(para.children).toEqual([
+      { type: 'text', value: 'See ' },
+      { type: 'link', href: 'https://example.com/r', children: [{ type: 'text', value: 'the report' }] },
+      { type: 'noteRef', id: 'fn-1' },
+      { type: 'text', value: ' today.' },
+    ]);
+  });
+
   it('links a `mailto:` address with its scheme, as GFM does (remark linked only the address)', () => {
     const { candidate } = read('Write to mailto:desk@example.com today.\n');
     const links = [...nodes(candidate.body)].filter((n) => n['type'] === 'link');
