@@ -54,7 +54,7 @@ export function useFootnotes(md: MarkdownIt): void {
   rules['footnote_ref'] = reference;
   rules['footnote_block_open'] = () => '<section data-footnotes="" class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2>\n<ol>\n';
   rules['footnote_block_close'] = () => '</ol>\n</section>\n';
-  rules['footnote_open'] = (tokens, idx) => `<li id="user-content-fn-${escape(safeId(tokens[idx]!))}">\n`;
+  rules['footnote_open'] = (tokens, idx) => `<li id="${escape(noteItemId(tokens[idx]!))}">\n`;
   rules['footnote_close'] = () => '</li>\n';
   rules['footnote_anchor'] = backReference;
 }
@@ -76,21 +76,43 @@ function repeat(token: Token): string {
   return sub > 0 ? `-${sub + 1}` : '';
 }
 
+/** The `<a>` of a reference (in a `<sup>`, its text the note's number). */
+export function referenceAttributes(token: Token): Record<string, string> {
+  const id = safeId(token);
+  return { href: `#user-content-fn-${id}`, id: `user-content-fnref-${id}${repeat(token)}`, 'data-footnote-ref': '', 'aria-describedby': 'footnote-label' };
+}
+
+/** The `<a>` of a back-reference arrow (`↩`, and the reference's number from the second on). */
+export function backReferenceAttributes(token: Token): Record<string, string> {
+  const n = meta(token).id + 1;
+  return {
+    href: `#user-content-fnref-${safeId(token)}${repeat(token)}`,
+    'data-footnote-backref': '',
+    'aria-label': `Back to reference ${n}${repeat(token)}`,
+    class: 'data-footnote-backref',
+  };
+}
+
+/** The id of a note's `<li>`. */
+export function noteItemId(token: Token): string {
+  return `user-content-fn-${safeId(token)}`;
+}
+
 const reference: Rule = (tokens, idx) => {
   const token = tokens[idx]!;
-  const id = escape(safeId(token));
-  const n = meta(token).id + 1;
-  return `<sup><a href="#user-content-fn-${id}" id="user-content-fnref-${id}${repeat(token)}" data-footnote-ref="" aria-describedby="footnote-label">${n}</a></sup>`;
+  return `<sup><a${html(referenceAttributes(token))}>${meta(token).id + 1}</a></sup>`;
 };
 
 const backReference: Rule = (tokens, idx) => {
   const token = tokens[idx]!;
-  const id = escape(safeId(token));
-  const n = meta(token).id + 1;
   const sub = meta(token).subId ?? 0;
   const more = sub > 0 ? `<sup>${sub + 1}</sup>` : '';
-  return ` <a href="#user-content-fnref-${id}${repeat(token)}" data-footnote-backref="" aria-label="Back to reference ${n}${repeat(token)}" class="data-footnote-backref">↩${more}</a>`;
+  return ` <a${html(backReferenceAttributes(token))}>↩${more}</a>`;
 };
+
+function html(attributes: Record<string, string>): string {
+  return Object.entries(attributes).map(([name, value]) => ` ${name}="${escape(value)}"`).join('');
+}
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -11,6 +11,7 @@ import type { MarkdownIt, StateCore as CoreState } from 'markdown-it';
 const CHECK = /^\[([ \txX])\](?:\n|[ \t]+(?=[^]))/;
 
 export function useTaskLists(md: MarkdownIt): void {
+  md.renderer.rules['task_checkbox'] = (tokens, idx) => `<input type="checkbox" disabled=""${tokens[idx]!.meta?.['checked'] === true ? ' checked=""' : ''}>`;
   md.core.ruler.after('inline', 'gfm_task_list', (state: CoreState) => {
     const tokens = state.tokens;
     for (let i = 2; i < tokens.length; i++) {
@@ -26,8 +27,8 @@ export function useTaskLists(md: MarkdownIt): void {
       first.content = /^[ \t]/.test(rest) ? rest.slice(1) : rest;
       if (first.content === '') children.shift();
       if (match[0].endsWith('\n') && children[0]?.type === 'softbreak') children.shift();
-      const box = new state.Token('html_inline', '', 0);
-      box.content = `<input type="checkbox" disabled=""${checked ? ' checked=""' : ''}>`;
+      const box = new state.Token('task_checkbox', 'input', 0);
+      box.meta = { checked };
       const space = new state.Token('text', '', 0);
       space.content = ' ';
       children.unshift(box, ...(children.length > 0 ? [space] : []));

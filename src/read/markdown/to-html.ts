@@ -18,6 +18,7 @@ import { footnoteEnv, useFootnotes } from './footnotes.js';
 import { useClosedRawHtml } from './raw-html.js';
 import { useStrikethrough } from './strikethrough.js';
 import { useTaskLists } from './task-list.js';
+import { tokensToHast } from './to-hast.js';
 
 export interface MarkdownHtml {
   /** Unsanitized HTML tree of the body. */
@@ -85,10 +86,17 @@ export function markdownToHast(markdown: string): MarkdownHtml {
     const reread = markdownToHast(markdown.slice(0, open.offset) + markdown.slice(open.offset + 4));
     return { ...reread, unclosedComment: { line: open.line, column: open.column } };
   }
-  const tree = parseHtml(md.renderer.render(tokens, md.options, env), { fragment: true, positions: false }).tree;
+  // Without raw HTML the tree is built from the tokens; with it, parse5 reads markdown-it's HTML.
+  const tree = tokensToHast(tokens, md.utils.unescapeAll) ?? parseHtml(md.renderer.render(tokens, md.options, env), { fragment: true, positions: false }).tree;
   const h1 = tokens.find((token) => token.type === 'heading_open' && token.level === 0 && token.tag === 'h1');
   const line = h1?.map ? h1.map[0] + 1 : undefined;
   return { tree, ...(line !== undefined && { firstH1Line: line }) };
+}
+
+/** markdown-it's HTML of a body (what parse5 reads when the body has raw HTML). */
+export function markdownToHtml(markdown: string): string {
+  const env = footnoteEnv();
+  return md.renderer.render(md.parse(markdown, env), md.options, env);
 }
 
 /**

@@ -3,7 +3,8 @@
  * (to-html.ts) for speed. remark, kept as a dev dependency for this test only, is the reference:
  * every Markdown fixture, the seed and the corners below map to the same model both ways. Where the
  * new reader deliberately differs (raw HTML left open, autolinks GFM puts otherwise), see
- * markdown-it.test.ts.
+ * markdown-it.test.ts. The tree built straight from markdown-it's tokens is also held to the one
+ * parse5 builds from markdown-it's HTML.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,8 @@ import { describe, expect, it } from 'vitest';
 import { hastToModel } from '../../../src/read/html/index.js';
 import { sanitizeTree } from '../../../src/read/html/sanitize.js';
 import { splitFrontMatter } from '../../../src/read/markdown/front-matter.js';
-import { markdownToHast } from '../../../src/read/markdown/to-html.js';
+import { parseHtml } from '../../../src/read/html/parse.js';
+import { markdownToHast, markdownToHtml } from '../../../src/read/markdown/to-html.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
@@ -81,5 +83,12 @@ describe('markdown-it reads Markdown as remark did', () => {
     const before = model(remark.runSync(remark.parse(body)) as Root);
     const after = model(markdownToHast(body).tree);
     expect(after).toEqual(before);
+  });
+
+  // A body without raw HTML skips markdown-it's HTML and parse5 (to-hast.ts): same tree either way.
+  it.each(bodies)('%s gives the tree parse5 builds from the HTML', (_name, body) => {
+    const built = sanitizeTree(markdownToHast(body).tree).tree;
+    const parsed = sanitizeTree(parseHtml(markdownToHtml(body), { fragment: true, positions: false }).tree).tree;
+    expect(built).toEqual(parsed);
   });
 });
