@@ -1,13 +1,14 @@
 /**
- * Markdown body → an HTML tree (hast): markdown-it (CommonMark, with GFM tables and strikethrough
- * built in, and GFM footnotes, task lists and autolink literals added in this folder) writes HTML,
- * which parse5 parses once (../html/parse.ts), as it parses an HTML article. Raw HTML in the
- * Markdown is part of that one parse, and the tree goes through the same sanitizer as an HTML
- * article afterwards, so Markdown is no way around it.
+ * Markdown body → an HTML tree (hast) with markdown-it (CommonMark, with GFM tables built in and
+ * GFM footnotes, strikethrough, task lists and autolink literals set up in this folder). A body
+ * with raw HTML is written as HTML and parsed once by parse5 (../html/parse.ts), as an HTML article
+ * is, so its raw HTML and the Markdown around it make one tree; a body without raw HTML (most) has
+ * that same tree built straight from the tokens (to-hast.ts). Either way the tree then goes through
+ * the same sanitizer as an HTML article, so Markdown is no way around it.
  *
  * markdown-it replaced remark (micromark → mdast → hast), which was most of the reading time of a
  * Markdown book. The HTML is written in the shapes remark wrote (GFM footnote markup, `align` on
- * table cells, links as written), so the model is what it was.
+ * table cells, links as written), so the model is what it was (remark-parity.test.ts).
  */
 import type { Root as HastRoot } from 'hast';
 import MarkdownIt, { type Token } from 'markdown-it';
