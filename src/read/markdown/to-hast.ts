@@ -1,15 +1,18 @@
 /**
- * markdown-it tokens → hast directly, for a body without raw HTML: the tree parse5 would build from
- * markdown-it's HTML (same elements, attributes, line-feed text and merged text), without writing
- * the HTML and parsing it again, which was half of what was left of reading Markdown. Where the
- * HTML parser would change the structure — raw HTML, a note reference inside a link (links do not
- * nest), nesting deep enough for the parser's depth cap — it gives undefined and the body goes
- * the HTML way (to-html.ts). remark-parity.test.ts holds both ways to remark's model.
+ * markdown-it tokens → hast directly: the tree parse5 would build from markdown-it's HTML (same
+ * elements, attributes, line-feed text and merged text), without writing the HTML and parsing it
+ * again, which was half of what was left of reading Markdown. A raw HTML block between top-level
+ * blocks is parsed alone, and kept when it leaves nothing open (so the Markdown after it cannot
+ * end up inside it, as in one parse). Where the HTML parser would change the structure — raw HTML
+ * inside a paragraph, list or quote, a block that leaves an element open, a note reference inside
+ * a link (links do not nest), nesting deep enough for the parser's depth cap — it gives undefined
+ * and the body goes the HTML way (to-html.ts). remark-parity.test.ts holds both ways to each other
+ * and to remark's model.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import type { Token } from 'markdown-it';
-import { MAX_DEPTH } from '../html/parse.js';
+import { MAX_DEPTH, parseHtml } from '../html/parse.js';
 import { backReferenceAttributes, referenceAttributes, noteItemId } from './footnotes.js';
 
 /** Token types this builder knows; anything else goes the HTML way. */
@@ -18,7 +21,7 @@ const KNOWN = new Set([
   'bullet_list_open', 'bullet_list_close', 'ordered_list_open', 'ordered_list_close', 'list_item_open', 'list_item_close',
   'table_open', 'table_close', 'thead_open', 'thead_close', 'tbody_open', 'tbody_close', 'tr_open', 'tr_close',
   'th_open', 'th_close', 'td_open', 'td_close', 'hr', 'code_block', 'fence', 'inline',
-  'footnote_block_open', 'footnote_block_close', 'footnote_open', 'footnote_close', 'footnote_anchor',
+  'footnote_block_open', 'footnote_block_close', 'footnote_open', 'footnote_close', 'footnote_anchor', 'html_block',
 ]);
 const KNOWN_INLINE = new Set([
   'text', 'softbreak', 'hardbreak', 'code_inline', 'image', 'footnote_ref', 'task_checkbox',
@@ -125,6 +128,15 @@ export function tokensToHast(tokens: Token[], unescapeAll: (text: string) => str
       case 'inline':
         if (!inline(t.children ?? [])) return undefined;
         break;
+      case 'html_block': {
+        const nodes = stack.length === 1 ? rawBlock(t.content) : undefined;
+        if (!nodes) return undefined;
+        for (const node of nodes) {
+          if (node.type === 'text') text(node.value);
+          else if (node.type !== 'doctype') (root.children as RootContent[]).push(node);
+        }
+        break;
+      }
       case 'code_block':
         leaf(h('pre', attributes(t), [h('code', [t.content])]));
         text('\n');
@@ -170,6 +182,22 @@ export function tokensToHast(tokens: Token[], unescapeAll: (text: string) => str
     }
   }
   return stack.length === 1 ? root : undefined;
+}
+
+/** An element no HTML names, put after a raw block to see whether the block left anything open. */
+const END = 'broadsheet-raw-end';
+
+/**
+ * The nodes of a raw HTML block parsed alone, or undefined when it leaves something open: an
+ * element the Markdown after it would go into, a table (which would take it in elsewhere), raw
+ * text. The marker element after it is then not the last node at the top.
+ */
+function rawBlock(html: string): RootContent[] | undefined {
+  const nodes = parseHtml(`${html}<${END}></${END}>`, { fragment: true, positions: false }).tree.children;
+  const last = nodes[nodes.length - 1];
+  if (last?.type !== 'element' || last.tagName !== END || last.children.length > 0) return undefined;
+  if (nodes.some((node, i) => i < nodes.length - 1 && node.type === 'element' && node.tagName === END)) return undefined;
+  return nodes.slice(0, -1);
 }
 
 /** A token's attributes as parse5 would read them back from markdown-it's HTML. */
