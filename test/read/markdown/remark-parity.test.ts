@@ -56,6 +56,9 @@ const CORNERS = [
   '<div>\n\n*emph in div*\n\n</div>\n\ntext <img src=x onerror=alert(1)> after <b>bold</b>\n\n<details><summary>S</summary>\n\nhidden *md*\n\n</details>\n',
   '| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n\n|x|\n|-|\n\n<!-- closed -->\n\ntext\n\n<!-- another\nmultiline -->\n',
   '> '.repeat(300) + 'deep quote\n\nafter deep\n',
+  // Raw HTML blocks parsed alone (to-hast.ts), and ones that leave something open (the whole-body parse).
+  '<p lang="es">Hola, <b>amigos</b>.</p>\n\nText.\n\n<figure><img src="a.png" alt="A"><figcaption>Cap</figcaption></figure>\n\n<table><tr><td>x</td></tr></table>\n\n<div>\n\n*md inside div*\n\n</div>\n\n<!-- note -->\n\n<hr>\n\n<p>one<div>two</div></p>\n\nend\n',
+  '<b>open bold\n\nnext para\n\n<table><tr><td>cell\n\nafter table\n',
 ];
 
 function model(tree: Root) {
