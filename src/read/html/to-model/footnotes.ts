@@ -1,7 +1,8 @@
 /**
  * Recognising notes in HTML. Shapes understood:
- * - GFM as remark-rehype writes it: `a[data-footnote-ref]` → `section[data-footnotes] > ol > li[id]`
- *   with `a[data-footnote-backref]` arrows;
+ * - GFM as GitHub, remark-rehype and the Markdown reader (../../markdown/footnotes.ts) write it:
+ *   `a[data-footnote-ref]` → `section[data-footnotes] > ol > li[id]` with `a[data-footnote-backref]`
+ *   arrows;
  * - DPUB-ARIA: `a[role=doc-noteref]`, `section[role=doc-endnotes]`, `aside[role=doc-footnote]`,
  *   `[role=doc-backlink]` (https://www.w3.org/TR/dpub-aria-1.1/);
  * - Pandoc, Python-Markdown and kramdown classes: `.footnotes`, `.footnote`, `.footnote-ref`,
@@ -18,7 +19,7 @@ export interface NoteIndex {
   readonly refs: ReadonlySet<string>;
 }
 
-/** The model id of a note: the HTML id without remark's `user-content-` clobber prefix. */
+/** The model id of a note: the HTML id without GFM's `user-content-` clobber prefix. */
 export function noteId(htmlId: string): string {
   return htmlId.replace(/^user-content-/, '');
 }

@@ -1,7 +1,7 @@
 /**
  * `<pre>` → code block, its text exactly as written (whitespace is meaning here). The language
  * comes from `class="language-x"` (or `lang-x`) on the `<code>` or the `<pre>`, as highlighters and
- * remark write it.
+ * the Markdown reader (markdown-it) write it.
  */
 import type { Element } from 'hast';
 import { blockPiece } from '../content.js';
@@ -11,7 +11,7 @@ import type { Handler } from '../state.js';
 export const codeBlock: Handler = (node) => {
   const inner = significantChildren(node).find((child): child is Element => isElement(child, 'code'));
   const language = (inner && languageOf(inner)) ?? languageOf(node);
-  // remark ends every code block with a line feed that is not part of the code.
+  // Markdown readers end every code block with a line feed that is not part of the code.
   const value = textWithLineBlocks(node).replace(/\r\n?/g, '\n').replace(/\n$/, '');
   return [blockPiece({ type: 'code', ...(language && { language }), value })];
 };
