@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
+import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
 import { fontRuns } from './font-metrics.js';
@@ -142,6 +143,17 @@ export class PdfSurface {
     this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
     const xmp = options.xmp;
     const doc = this.doc;
+    // pdfkit's output in 64 KiB chunks instead of five tiny ones per object (chunk-writer.ts); the
+    // chunks held back are handed on before the end of the stream.
+    const push = doc.push.bind(doc);
+    const out = new ChunkWriter((chunk) => push(chunk));
+    doc._write = (data: string | Uint8Array): void => {
+      doc._offset += data instanceof Uint8Array ? out.bytes(data) : out.line(String(data));
+    };
+    doc.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
+      if (chunk === null) out.flush();
+      return push(chunk, encoding);
+    };
     // Our packet replaces pdfkit's (design.md §4: unescaped, no ModifyDate, no extension schema).
     doc.endMetadata = function endMetadata(): void {
       const bytes = new TextEncoder().encode(xmp);
@@ -359,7 +371,8 @@ export class PdfSurface {
   private flushContent(): void {
     this.closeText();
     if (this.content.length === 0) return;
-    this.doc.addContent(this.content.join('\n'));
+    // As bytes: pdfkit would otherwise convert the string character by character in JavaScript.
+    this.doc.addContent(Buffer.from(`${this.content.join('\n')}\n`, 'latin1'));
     this.content = [];
   }
 
