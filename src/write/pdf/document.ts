@@ -117,8 +117,12 @@ export class PdfSurface {
   private tf: string | undefined;
   private tfSize = 0;
   private tc = 0;
-  /** The open TJ array, and where the PDF's text position is after it (top-left origin). */
-  private tj: string[] | undefined;
+  /**
+   * The open TJ array's contents, and where the PDF's text position is after it (top-left origin).
+   * `tjHex`: the contents end inside a hex string of glyphs, which the next run may continue.
+   */
+  private tj: string | undefined;
+  private tjHex = false;
   private penX = 0;
   private penY = Number.NaN;
   /** Fonts with an entry in the current page's resources. */
@@ -304,20 +308,20 @@ export class PdfSurface {
     if (this.tj !== undefined && this.penY === y) {
       // Same line, same font: the gap from where the PDF's pen is becomes an adjustment.
       const adjust = num((this.penX - x) * toText);
-      if (adjust !== '0') this.tj.push(adjust);
+      if (adjust !== '0') this.tjAdd(adjust, false, false);
     } else {
       this.flushTj();
       // pdfkit's page CTM is flipped (y down), so the text matrix flips back: upright glyphs.
       this.content.push(`1 0 0 -1 ${num(x)} ${num(y)} Tm`);
     }
     for (const part of run.parts) {
-      if ('tj' in part) (this.tj ??= []).push(part.tj);
+      if ('tj' in part) this.tjAdd(part.tj, part.hexStart, part.hexEnd);
       else {
         this.flushTj();
         this.content.push(part.op);
       }
     }
-    this.tj ??= [];
+    this.tj ??= '';
     this.penX = x + run.end / toText;
     this.penY = y;
     return run.advance / toText;
@@ -353,11 +357,23 @@ export class PdfSurface {
     return f;
   }
 
+  /**
+   * Adds to the open TJ array (opening one) a piece in the form of glyph-run.ts's `RunPart`:
+   * glyphs right after glyphs continue the same hex string.
+   */
+  private tjAdd(piece: string, hexStart: boolean, hexEnd: boolean): void {
+    if (this.tj === undefined || this.tj === '') this.tj = hexStart ? `<${piece}` : piece;
+    else if (hexStart && this.tjHex) this.tj += piece;
+    else this.tj += `${this.tjHex ? '>' : ''} ${hexStart ? '<' : ''}${piece}`;
+    this.tjHex = hexEnd;
+  }
+
   /** Writes the open TJ array. */
   private flushTj(): void {
     if (this.tj === undefined) return;
-    if (this.tj.length > 0) this.content.push(`[${this.tj.join(' ')}] TJ`);
+    if (this.tj.length > 0) this.content.push(`[${this.tj}${this.tjHex ? '>' : ''}] TJ`);
     this.tj = undefined;
+    this.tjHex = false;
   }
 
   private closeText(): void {
