@@ -129,6 +129,7 @@ export class PdfSurface {
   private pageFonts = new Set<string>();
   private readonly fonts = new Map<FontId, PdfkitEmbeddedFont>();
   private readonly runs = new Map<PdfkitEmbeddedFont, Map<number, Map<string, EncodedRun>>>();
+  private readonly words = new Map<Face, Map<number, Map<string, readonly DrawnPiece[]>>>();
 
   constructor(private readonly options: SurfaceOptions) {
     this.g = options.geometry;
@@ -267,11 +268,43 @@ export class PdfSurface {
       else this.content.push(grey ? '0.333 0.333 0.333 rg' : '0 0 0 rg');
       this.grey = grey;
     }
-    const runs = fontRuns(text, face);
-    if (rtl) runs.reverse();
     let pen = x;
-    for (const run of runs) pen += this.glyphRun(run.text, run.font, pen, y, size, tracking);
+    if (tracking !== 0) {
+      const runs = fontRuns(text, face);
+      if (rtl) runs.reverse();
+      for (const run of runs) {
+        const f = this.embedded(run.font);
+        pen += this.glyphRun(f, encodeRun(f, run.font, run.text, size, (tracking * 1000) / size), pen, y, size, tracking);
+      }
+      return pen - x;
+    }
+    const pieces = this.pieces(text, face, size);
+    if (rtl) for (let i = pieces.length - 1; i >= 0; i--) pen += this.glyphRun(pieces[i]!.font, pieces[i]!.run, pen, y, size, 0);
+    else for (const p of pieces) pen += this.glyphRun(p.font, p.run, pen, y, size, 0);
     return pen - x;
+  }
+
+  /**
+   * `text` in `face` at `size` as encoded runs of one font each, in logical order: cached per face,
+   * size and text, because a book draws the same words (and spaces) over and over, and splitting
+   * into font runs and looking up each run's encoding costs more than drawing it.
+   */
+  private pieces(text: string, face: Face, size: number): readonly DrawnPiece[] {
+    let bySize = this.words.get(face);
+    if (bySize === undefined) this.words.set(face, (bySize = new Map()));
+    let cache = bySize.get(size);
+    if (cache === undefined) bySize.set(size, (cache = new Map()));
+    let pieces = cache.get(text);
+    if (pieces === undefined) {
+      pieces = fontRuns(text, face).map((r) => {
+        const f = this.embedded(r.font);
+        return { font: f, run: this.encoded(f, r.font, r.text, size) };
+      });
+      // Dropped whole when full, as the encodings are (see RUN_CACHE_LIMIT).
+      if (cache.size >= RUN_CACHE_LIMIT) cache.clear();
+      cache.set(text, pieces);
+    }
+    return pieces;
   }
 
   /**
@@ -280,15 +313,13 @@ export class PdfSurface {
    * with fontkit (text/glyph-run.ts) and written into pdfkit's subset of the font, which keeps
    * pdfkit's subsetting, widths and ToUnicode map.
    */
-  private glyphRun(text: string, font: FontId, x: number, y: number, size: number, tracking: number): number {
-    const f = this.embedded(font);
+  private glyphRun(f: PdfkitEmbeddedFont, run: EncodedRun, x: number, y: number, size: number, tracking: number): number {
     this.usedFontIds.add(f.id);
     if (!this.pageFonts.has(f.id)) {
       const page = this.doc.page as unknown as { fonts: Record<string, unknown> };
       page.fonts[f.id] = f.ref();
       this.pageFonts.add(f.id);
     }
-    const run = this.encoded(f, font, text, size, tracking);
     if (!this.inText) {
       this.content.push('BT');
       this.inText = true;
@@ -327,9 +358,8 @@ export class PdfSurface {
     return run.advance / toText;
   }
 
-  /** The run's encoding, cached per font, size and text (tracked runs are rare and not cached). */
-  private encoded(f: PdfkitEmbeddedFont, font: FontId, text: string, size: number, tracking: number): EncodedRun {
-    if (tracking !== 0) return encodeRun(f, font, text, size, (tracking * 1000) / size);
+  /** The run's encoding, cached per font, size and text (tracked runs are rare and not cached: see `text`). */
+  private encoded(f: PdfkitEmbeddedFont, font: FontId, text: string, size: number): EncodedRun {
     let bySize = this.runs.get(f);
     if (bySize === undefined) this.runs.set(f, (bySize = new Map()));
     let cache = bySize.get(size);
@@ -666,6 +696,12 @@ export class PdfSurface {
     }
     return out;
   }
+}
+
+/** A run of one font of a drawn text, encoded. */
+interface DrawnPiece {
+  readonly font: PdfkitEmbeddedFont;
+  readonly run: EncodedRun;
 }
 
 /** pdfkit's embedded font (`EmbeddedFont`), as far as glyph runs use it. */
