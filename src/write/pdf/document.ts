@@ -314,8 +314,9 @@ export class PdfSurface {
    * pdfkit's subsetting, widths and ToUnicode map.
    */
   private glyphRun(f: PdfkitEmbeddedFont, run: EncodedRun, x: number, y: number, size: number, tracking: number): number {
-    this.usedFontIds.add(f.id);
     if (!this.pageFonts.has(f.id)) {
+      // Every font drawn with reaches here first on each page it is used on.
+      this.usedFontIds.add(f.id);
       const page = this.doc.page as unknown as { fonts: Record<string, unknown> };
       page.fonts[f.id] = f.ref();
       this.pageFonts.add(f.id);
