@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { fontPath, type FontId } from './files.js';
+import { memoizeScriptSelection } from './script-selection.js';
 
 export { fallbacks, fontPath, type FontId } from './files.js';
 
@@ -67,6 +68,7 @@ export function openFont(id: FontId): FontkitFont {
     // A collection (.ttc) would need a PostScript name; every registered file is a single font.
     if (typeof font.layout !== 'function' || typeof font.unitsPerEm !== 'number') throw new Error(`not a single font: ${file}`);
     keepCodePoints(font as FontkitFont & GlyphSource);
+    memoizeScriptSelection(font as FontkitFont & Parameters<typeof memoizeScriptSelection>[0]);
     opened.set(id, (f = font as FontkitFont));
   }
   return f;

@@ -17,7 +17,9 @@ const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ji', 'ks
 
 /** Whether the text has any right-to-left letter (the fast test that keeps Latin text on the plain path). */
 export function hasRtl(text: string): boolean {
-  return RTL_CHAR.test(text);
+  // Every right-to-left range starts at U+0590: text below it (nearly all of it) needs no regex.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x0590) return RTL_CHAR.test(text);
+  return false;
 }
 
 /** Whether a language is written right to left (`ar`, `he-IL`, `fa`, `az-Arab`…). */

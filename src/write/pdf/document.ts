@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
+import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
 import { ByteBlocks } from './byte-blocks.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
@@ -117,14 +118,19 @@ export class PdfSurface {
   private tf: string | undefined;
   private tfSize = 0;
   private tc = 0;
-  /** The open TJ array, and where the PDF's text position is after it (top-left origin). */
-  private tj: string[] | undefined;
+  /**
+   * The open TJ array's contents, and where the PDF's text position is after it (top-left origin).
+   * `tjHex`: the contents end inside a hex string of glyphs, which the next run may continue.
+   */
+  private tj: string | undefined;
+  private tjHex = false;
   private penX = 0;
   private penY = Number.NaN;
   /** Fonts with an entry in the current page's resources. */
   private pageFonts = new Set<string>();
   private readonly fonts = new Map<FontId, PdfkitEmbeddedFont>();
   private readonly runs = new Map<PdfkitEmbeddedFont, Map<number, Map<string, EncodedRun>>>();
+  private readonly words = new Map<Face, Map<number, Map<string, readonly DrawnPiece[]>>>();
 
   constructor(private readonly options: SurfaceOptions) {
     this.g = options.geometry;
@@ -143,6 +149,17 @@ export class PdfSurface {
     this.doc.on('data', (chunk: Uint8Array) => this.output.write(chunk));
     const xmp = options.xmp;
     const doc = this.doc;
+    // pdfkit's output in 64 KiB chunks instead of five tiny ones per object (chunk-writer.ts); the
+    // chunks held back are handed on before the end of the stream.
+    const push = doc.push.bind(doc);
+    const out = new ChunkWriter((chunk) => push(chunk));
+    doc._write = (data: string | Uint8Array): void => {
+      doc._offset += data instanceof Uint8Array ? out.bytes(data) : out.line(String(data));
+    };
+    doc.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
+      if (chunk === null) out.flush();
+      return push(chunk, encoding);
+    };
     // Our packet replaces pdfkit's (design.md §4: unescaped, no ModifyDate, no extension schema).
     doc.endMetadata = function endMetadata(): void {
       const bytes = new TextEncoder().encode(xmp);
@@ -252,11 +269,43 @@ export class PdfSurface {
       else this.content.push(grey ? '0.333 0.333 0.333 rg' : '0 0 0 rg');
       this.grey = grey;
     }
-    const runs = fontRuns(text, face);
-    if (rtl) runs.reverse();
     let pen = x;
-    for (const run of runs) pen += this.glyphRun(run.text, run.font, pen, y, size, tracking);
+    if (tracking !== 0) {
+      const runs = fontRuns(text, face);
+      if (rtl) runs.reverse();
+      for (const run of runs) {
+        const f = this.embedded(run.font);
+        pen += this.glyphRun(f, encodeRun(f, run.font, run.text, size, (tracking * 1000) / size), pen, y, size, tracking);
+      }
+      return pen - x;
+    }
+    const pieces = this.pieces(text, face, size);
+    if (rtl) for (let i = pieces.length - 1; i >= 0; i--) pen += this.glyphRun(pieces[i]!.font, pieces[i]!.run, pen, y, size, 0);
+    else for (const p of pieces) pen += this.glyphRun(p.font, p.run, pen, y, size, 0);
     return pen - x;
+  }
+
+  /**
+   * `text` in `face` at `size` as encoded runs of one font each, in logical order: cached per face,
+   * size and text, because a book draws the same words (and spaces) over and over, and splitting
+   * into font runs and looking up each run's encoding costs more than drawing it.
+   */
+  private pieces(text: string, face: Face, size: number): readonly DrawnPiece[] {
+    let bySize = this.words.get(face);
+    if (bySize === undefined) this.words.set(face, (bySize = new Map()));
+    let cache = bySize.get(size);
+    if (cache === undefined) bySize.set(size, (cache = new Map()));
+    let pieces = cache.get(text);
+    if (pieces === undefined) {
+      pieces = fontRuns(text, face).map((r) => {
+        const f = this.embedded(r.font);
+        return { font: f, run: this.encoded(f, r.font, r.text, size) };
+      });
+      // Dropped whole when full, as the encodings are (see RUN_CACHE_LIMIT).
+      if (cache.size >= RUN_CACHE_LIMIT) cache.clear();
+      cache.set(text, pieces);
+    }
+    return pieces;
   }
 
   /**
@@ -265,15 +314,14 @@ export class PdfSurface {
    * with fontkit (text/glyph-run.ts) and written into pdfkit's subset of the font, which keeps
    * pdfkit's subsetting, widths and ToUnicode map.
    */
-  private glyphRun(text: string, font: FontId, x: number, y: number, size: number, tracking: number): number {
-    const f = this.embedded(font);
-    this.usedFontIds.add(f.id);
+  private glyphRun(f: PdfkitEmbeddedFont, run: EncodedRun, x: number, y: number, size: number, tracking: number): number {
     if (!this.pageFonts.has(f.id)) {
+      // Every font drawn with reaches here first on each page it is used on.
+      this.usedFontIds.add(f.id);
       const page = this.doc.page as unknown as { fonts: Record<string, unknown> };
       page.fonts[f.id] = f.ref();
       this.pageFonts.add(f.id);
     }
-    const run = this.encoded(f, font, text, size, tracking);
     if (!this.inText) {
       this.content.push('BT');
       this.inText = true;
@@ -293,28 +341,27 @@ export class PdfSurface {
     if (this.tj !== undefined && this.penY === y) {
       // Same line, same font: the gap from where the PDF's pen is becomes an adjustment.
       const adjust = num((this.penX - x) * toText);
-      if (adjust !== '0') this.tj.push(adjust);
+      if (adjust !== '0') this.tjAdd(adjust, false, false);
     } else {
       this.flushTj();
       // pdfkit's page CTM is flipped (y down), so the text matrix flips back: upright glyphs.
       this.content.push(`1 0 0 -1 ${num(x)} ${num(y)} Tm`);
     }
     for (const part of run.parts) {
-      if ('tj' in part) (this.tj ??= []).push(part.tj);
+      if ('tj' in part) this.tjAdd(part.tj, part.hexStart, part.hexEnd);
       else {
         this.flushTj();
         this.content.push(part.op);
       }
     }
-    this.tj ??= [];
+    this.tj ??= '';
     this.penX = x + run.end / toText;
     this.penY = y;
     return run.advance / toText;
   }
 
-  /** The run's encoding, cached per font, size and text (tracked runs are rare and not cached). */
-  private encoded(f: PdfkitEmbeddedFont, font: FontId, text: string, size: number, tracking: number): EncodedRun {
-    if (tracking !== 0) return encodeRun(f, font, text, size, (tracking * 1000) / size);
+  /** The run's encoding, cached per font, size and text (tracked runs are rare and not cached: see `text`). */
+  private encoded(f: PdfkitEmbeddedFont, font: FontId, text: string, size: number): EncodedRun {
     let bySize = this.runs.get(f);
     if (bySize === undefined) this.runs.set(f, (bySize = new Map()));
     let cache = bySize.get(size);
@@ -342,11 +389,23 @@ export class PdfSurface {
     return f;
   }
 
+  /**
+   * Adds to the open TJ array (opening one) a piece in the form of glyph-run.ts's `RunPart`:
+   * glyphs right after glyphs continue the same hex string.
+   */
+  private tjAdd(piece: string, hexStart: boolean, hexEnd: boolean): void {
+    if (this.tj === undefined || this.tj === '') this.tj = hexStart ? `<${piece}` : piece;
+    else if (hexStart && this.tjHex) this.tj += piece;
+    else this.tj += `${this.tjHex ? '>' : ''} ${hexStart ? '<' : ''}${piece}`;
+    this.tjHex = hexEnd;
+  }
+
   /** Writes the open TJ array. */
   private flushTj(): void {
     if (this.tj === undefined) return;
-    if (this.tj.length > 0) this.content.push(`[${this.tj.join(' ')}] TJ`);
+    if (this.tj.length > 0) this.content.push(`[${this.tj}${this.tjHex ? '>' : ''}] TJ`);
     this.tj = undefined;
+    this.tjHex = false;
   }
 
   private closeText(): void {
@@ -360,7 +419,8 @@ export class PdfSurface {
   private flushContent(): void {
     this.closeText();
     if (this.content.length === 0) return;
-    this.doc.addContent(this.content.join('\n'));
+    // As bytes: pdfkit would otherwise convert the string character by character in JavaScript.
+    this.doc.addContent(Buffer.from(`${this.content.join('\n')}\n`, 'latin1'));
     this.content = [];
   }
 
@@ -631,6 +691,12 @@ export class PdfSurface {
     await done;
     return this.output.bytes();
   }
+}
+
+/** A run of one font of a drawn text, encoded. */
+interface DrawnPiece {
+  readonly font: PdfkitEmbeddedFont;
+  readonly run: EncodedRun;
 }
 
 /** pdfkit's embedded font (`EmbeddedFont`), as far as glyph runs use it. */

@@ -48,9 +48,17 @@ export function fontRuns(text: string, face: Face): FaceRun[] {
 
 /** Ascender and descender (negative) of a face's primary font at `size`, in points. */
 export function verticalMetrics(face: Face, size: number): { ascent: number; descent: number } {
-  const f = openFont(PRIMARY[face]);
-  return { ascent: (f.ascent / f.unitsPerEm) * size, descent: (f.descent / f.unitsPerEm) * size };
+  let em = EM_METRICS.get(face);
+  if (em === undefined) {
+    // fontkit reads them through table getters on every access; every line's baseline asks.
+    const f = openFont(PRIMARY[face]);
+    EM_METRICS.set(face, (em = { ascent: f.ascent / f.unitsPerEm, descent: f.descent / f.unitsPerEm }));
+  }
+  return { ascent: em.ascent * size, descent: em.descent * size };
 }
+
+/** Ascender and descender per face, in ems. */
+const EM_METRICS = new Map<Face, { ascent: number; descent: number }>();
 
 /** Whether the face (with its fallbacks) can draw the character (code point). */
 export function canDraw(face: Face, codePoint: number): boolean {

@@ -21,6 +21,15 @@ export type MissingGlyph = (char: string, face: Face) => void;
  * (they are layout, not glyphs); other controls and default-ignorable characters are removed.
  */
 export function drawableText(text: string, face: Face, missing: MissingGlyph): string {
+  // Most text is Latin that the face draws as it is: checked against a table, without building a copy.
+  const plain = plainTable(face);
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c >= PLAIN_END || plain[c] === 0) break;
+    i++;
+  }
+  if (i === text.length) return text;
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -37,6 +46,25 @@ export function drawableText(text: string, face: Face, missing: MissingGlyph): s
     }
   }
   return out;
+}
+
+/** Code points below this (Latin-1 and Latin Extended) are looked up in a table per face. */
+const PLAIN_END = 0x250;
+const plainTables = new Map<Face, Uint8Array>();
+
+/** Per face, 1 for each code point below PLAIN_END that drawableText keeps as it is. */
+function plainTable(face: Face): Uint8Array {
+  let table = plainTables.get(face);
+  if (table === undefined) {
+    table = new Uint8Array(PLAIN_END);
+    for (let cp = 0; cp < PLAIN_END; cp++) {
+      const ch = String.fromCharCode(cp);
+      const passes = ch === '\n' || ch === '\t' || ch === '\u00AD' || ch === '\u00A0';
+      table[cp] = passes || (!INVISIBLE.test(ch) && canDraw(face, cp)) ? 1 : 0;
+    }
+    plainTables.set(face, table);
+  }
+  return table;
 }
 
 /** `U+1F600`. */

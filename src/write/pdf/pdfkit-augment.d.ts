@@ -13,6 +13,10 @@ declare namespace PDFKit {
     endMetadata(): void;
     /** Adds a file specification to the catalog's EmbeddedFiles name tree. */
     addNamedEmbeddedFile(name: string, ref: PDFKitReference): void;
+    /** Appends one piece of the file (a string gets a newline) and advances `_offset`; replaced to batch (chunk-writer.ts). */
+    _write(data: string | Uint8Array): void;
+    /** Bytes written so far: the offsets of the cross-reference table. */
+    _offset: number;
   }
 
   interface PDFOutline {

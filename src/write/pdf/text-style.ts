@@ -20,10 +20,21 @@ export function styleKey(style: TextStyle): StyleKey {
   return `${style.face}@${round(style.size)}`;
 }
 
+/**
+ * The style a key names. One frozen object per key, shared: every placed fragment carries its
+ * style, and a book has a handful of styles but hundreds of thousands of fragments.
+ */
 export function parseStyleKey(key: StyleKey): TextStyle {
-  const at = key.lastIndexOf('@');
-  return { face: key.slice(0, at) as Face, size: Number(key.slice(at + 1)) };
+  let style = parsed.get(key);
+  if (style === undefined) {
+    const at = key.lastIndexOf('@');
+    style = Object.freeze({ face: key.slice(0, at) as Face, size: Number(key.slice(at + 1)) });
+    parsed.set(key, style);
+  }
+  return style;
 }
+
+const parsed = new Map<StyleKey, TextStyle>();
 
 /** The face with emphasis toggled (emphasis inside italic sets upright, as typographers do). */
 export function emphasize(face: Face): Face {

@@ -90,20 +90,14 @@ export function lineUnits(lines: readonly SetLine[], o: LineUnitOptions): Unit[]
       const ref = f.ref as InlineRef;
       const x = o.x + indent + shift + f.x;
       if (ref.anchor !== undefined) items.push({ kind: 'dest', name: ref.anchor, x, y: 0 });
-      const text: PlacedText = {
-        kind: 'text',
-        x,
-        y: baseline - ref.rise,
-        text: f.text,
-        style: parseStyleKey(f.style),
-        width: f.width,
-        owner: { node: ref.node },
-        ...(f.space ? { space: true } : {}),
-        ...(line.hyphenated && k === line.fragments.length - 1 ? { hyphen: true } : {}),
-        ...(ref.link ? { link: ref.link } : {}),
-        ...((f as { rtl?: boolean }).rtl ? { rtl: true } : {}),
-        ...(spaceDxOf(f) !== undefined && f.space ? { spaceDx: spaceDxOf(f) } : {}),
-      };
+      // Optional members assigned, not spread in: one placed text per word of the book.
+      const text: PlacedText = { kind: 'text', x, y: baseline - ref.rise, text: f.text, style: parseStyleKey(f.style), width: f.width, owner: { node: ref.node } };
+      if (f.space) text.space = true;
+      if (line.hyphenated && k === line.fragments.length - 1) text.hyphen = true;
+      if (ref.link) text.link = ref.link;
+      if ((f as { rtl?: boolean }).rtl) text.rtl = true;
+      const spaceDx = spaceDxOf(f);
+      if (spaceDx !== undefined && f.space) text.spaceDx = spaceDx;
       items.push(text);
     });
     items.push(...strikeRules(line, o.x + indent + shift, baseline));

@@ -25,8 +25,14 @@ export interface SubsetFont {
 /**
  * One piece of a run: glyphs and adjustments to go inside a TJ array (`tj`), or an operator that
  * must stand outside it (`op`: a text rise, a Span with /ActualText).
+ *
+ * Glyphs that follow one another without an adjustment share one hex string (`<00030007>`, not
+ * `<0003><0007>`: the same glyphs in a third fewer bytes to write and compress). So that the
+ * surface can carry that on across runs (a word and its space), `tj` leaves its first hex string
+ * unopened when `hexStart` and its last one unclosed when `hexEnd`: `0003000720<0013` stands for
+ * `<00030007>20<0013>`.
  */
-export type RunPart = { readonly tj: string } | { readonly op: string };
+export type RunPart = { readonly tj: string; readonly hexStart: boolean; readonly hexEnd: boolean } | { readonly op: string };
 
 export interface EncodedRun {
   readonly parts: readonly RunPart[];
@@ -73,9 +79,14 @@ export function encodeRun(f: SubsetFont, font: FontId, text: string, size: numbe
   // cluster written base first) gets an adjustment, a raised one a text rise, so that the baseline
   // extractors see stays the line's.
   let tj = '';
+  let hexStart = false;
+  /** Whether `tj` ends inside a hex string of glyphs. */
+  let inHex = false;
   const flush = (): void => {
-    if (tj !== '') parts.push({ tj });
+    if (tj !== '') parts.push({ tj, hexStart, hexEnd: inHex });
     tj = '';
+    hexStart = false;
+    inHex = false;
   };
   const op = (value: string): void => {
     flush();
@@ -119,8 +130,17 @@ export function encodeRun(f: SubsetFont, font: FontId, text: string, size: numbe
       const target = at[i]! + p.xOffset * unit;
       const adjust = num(cursor - target);
       // `<` and `>` delimit, so glyphs and adjustments need no spaces between them.
-      if (adjust !== '0') tj += adjust;
-      tj += `<${cids[i]!.toString(16).padStart(4, '0')}>`;
+      if (adjust !== '0') {
+        if (inHex) tj += '>';
+        tj += adjust;
+        inHex = false;
+      }
+      if (!inHex) {
+        if (tj === '') hexStart = true;
+        else tj += '<';
+        inHex = true;
+      }
+      tj += cids[i]!.toString(16).padStart(4, '0');
       cursor = target + (f.widths[cids[i]!] ?? 0) + tracking;
     }
     if (c.actualText !== undefined || inFloat) op('EMC');
