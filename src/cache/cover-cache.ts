@@ -5,27 +5,13 @@
  * code, resvg's version, the font files). A cover made from the user's own image is not stored:
  * it is that image (and a downscaled copy only when it is very large).
  */
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { makeCoverArt, type CoverArt, type CoverArtArgs } from '../write/cover/index.js';
-import { EntryStore } from './entry-store.js';
-import { cacheIdentity } from './identity.js';
+import { KindCache } from './kind-cache.js';
 
-export class CoverCache {
-  private constructor(private readonly store: EntryStore, private readonly identity: string) {}
-
+export class CoverCache extends KindCache {
   /** A cache in `dir` (created on first write); it shares the folder with the other caches. */
   static async open(dir: string): Promise<CoverCache> {
-    return new CoverCache(new EntryStore(path.resolve(dir), 'cover', 'made again'), await cacheIdentity());
-  }
-
-  get dir(): string {
-    return this.store.dir;
-  }
-
-  /** Why entries could not be read or written: reported, never fatal. */
-  get problems(): readonly string[] {
-    return this.store.problems;
+    return new CoverCache(...(await KindCache.parts(dir, 'cover', 'made again')));
   }
 
   /** The cover art of `args`, as makeCoverArt makes it: from the cache when it has it. */
@@ -33,7 +19,7 @@ export class CoverCache {
     if (args.image) return makeCoverArt(args);
     const { metadata, trim, bleedPt } = args;
     // The record's dates become ISO strings: the instant is what the cover shows.
-    const key = createHash('sha256').update(this.identity).update('\0cover\0').update(JSON.stringify({ metadata, trim, bleedPt })).digest('hex');
+    const key = this.keyOf(JSON.stringify({ metadata, trim, bleedPt }));
     const stored = (await this.store.get(key)) as CoverArt | undefined;
     if (stored) return stored;
     const art = await makeCoverArt(args);

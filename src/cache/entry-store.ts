@@ -27,7 +27,7 @@ export class EntryStore {
    * so that different caches share a folder without mistaking each other's entries.
    * `redo` says in a problem what happens instead (`laid out again`).
    */
-  constructor(readonly dir: string, private readonly kind: string, private readonly redo: string) {
+  constructor(readonly dir: string, readonly kind: string, private readonly redo: string) {
     this.magic = Buffer.from(`broadsheet-${kind}-1\n`);
   }
 

@@ -12,13 +12,11 @@
  * damaged one ignored and laid out again), with v8.serialize, which keeps the structure tree's
  * parent links.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ArticleJob, ArticleLayout } from '../write/pdf/layout/article-job.js';
-import { EntryStore } from './entry-store.js';
-import { cacheIdentity } from './identity.js';
+import { KindCache } from './kind-cache.js';
 
 /**
  * Where the CLI keeps the cache unless told otherwise: `node_modules/.cache/broadsheet` in a project
@@ -31,29 +29,18 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = '.')
   return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'broadsheet');
 }
 
-export class LayoutCache {
+export class LayoutCache extends KindCache {
   /** Entries found, and entries laid out afresh (and stored) in this cache's life. */
   hits = 0;
   misses = 0;
 
-  private constructor(private readonly store: EntryStore, private readonly identity: string) {}
-
   /** A cache in `dir` (created on first write). */
   static async open(dir: string): Promise<LayoutCache> {
-    return new LayoutCache(new EntryStore(path.resolve(dir), 'layout', 'laid out again'), await cacheIdentity());
-  }
-
-  get dir(): string {
-    return this.store.dir;
-  }
-
-  /** Why entries could not be read or written (a damaged entry, a full disk): reported, never fatal. */
-  get problems(): readonly string[] {
-    return this.store.problems;
+    return new LayoutCache(...(await KindCache.parts(dir, 'layout', 'laid out again')));
   }
 
   key(job: ArticleJob): string {
-    return createHash('sha256').update(this.identity).update('\0layout\0').update(JSON.stringify(job)).digest('hex');
+    return this.keyOf(JSON.stringify(job));
   }
 
   /** The layout stored under `key`, or undefined when there is none or it is damaged. */

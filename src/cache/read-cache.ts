@@ -15,12 +15,9 @@
  * the validator's errors) is a function and is not stored: it is asked for only when validation
  * fails, and then the file is read again to answer. Reads that gave an error are not stored.
  */
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../check/diagnostic.js';
 import type { ArticleReader, ExtractMode, ReadResult } from '../read/types.js';
-import { EntryStore } from './entry-store.js';
-import { cacheIdentity } from './identity.js';
+import { KindCache } from './kind-cache.js';
 
 /** What an entry holds: the reader's article and its warnings. */
 interface StoredRead {
@@ -34,25 +31,14 @@ export interface ReaderOptions {
   extract: ExtractMode;
 }
 
-export class ReadCache {
+export class ReadCache extends KindCache {
   /** Files whose reading was found, and files read afresh (and stored) in this cache's life. */
   hits = 0;
   misses = 0;
 
-  private constructor(private readonly store: EntryStore, private readonly identity: string) {}
-
   /** A cache in `dir` (created on first write); it shares the folder with the layout cache. */
   static async open(dir: string): Promise<ReadCache> {
-    return new ReadCache(new EntryStore(path.resolve(dir), 'read', 'read again'), await cacheIdentity());
-  }
-
-  get dir(): string {
-    return this.store.dir;
-  }
-
-  /** Why entries could not be read or written: reported, never fatal. */
-  get problems(): readonly string[] {
-    return this.store.problems;
+    return new ReadCache(...(await KindCache.parts(dir, 'read', 'read again')));
   }
 
   /**
@@ -60,13 +46,7 @@ export class ReadCache {
    * reader's diagnostics go to `diagnostics` either way, in the order the reader gave them.
    */
   async read(reader: ArticleReader, file: string, source: string, options: ReaderOptions, diagnostics: Diagnostics): Promise<ReadResult | undefined> {
-    const key = createHash('sha256')
-      .update(this.identity)
-      .update('\0read\0')
-      .update(JSON.stringify([reader.name, file, options.strict, options.extract]))
-      .update('\0')
-      .update(source)
-      .digest('hex');
+    const key = this.keyOf(JSON.stringify([reader.name, file, options.strict, options.extract]), source);
     const stored = (await this.store.get(key)) as StoredRead | undefined;
     if (stored) {
       this.hits++;

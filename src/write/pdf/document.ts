@@ -17,7 +17,6 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
-import { ByteBlocks } from './byte-blocks.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
 import { fontRuns } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
@@ -102,7 +101,8 @@ const asPdfRef = (r: Ref): PdfRef => r as unknown as PdfRef;
 
 export class PdfSurface {
   private readonly doc: Doc;
-  private readonly output = new ByteBlocks();
+  /** The file's bytes as pdfkit hands them on (in 64 KiB chunks, chunk-writer.ts). */
+  private readonly chunks: Uint8Array[] = [];
   private readonly pages: Ref[] = [];
   private readonly annotations: Ref[] = [];
   private readonly images = new Map<string, PDFKit.Mixins.ImageSrc>();
@@ -146,7 +146,7 @@ export class PdfSurface {
       margin: 0,
     });
     this.doc._id = options.fileId;
-    this.doc.on('data', (chunk: Uint8Array) => this.output.write(chunk));
+    this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
     const xmp = options.xmp;
     const doc = this.doc;
     // pdfkit's output in 64 KiB chunks instead of five tiny ones per object (chunk-writer.ts); the
@@ -689,7 +689,8 @@ export class PdfSurface {
     });
     doc.end();
     await done;
-    return this.output.bytes();
+    const bytes = Buffer.concat(this.chunks.splice(0));
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 }
 

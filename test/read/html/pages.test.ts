@@ -6,18 +6,17 @@
  */
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Element, Nodes } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../../src/check/diagnostic.js';
 import { article } from '../../../src/model/index.js';
 import { readHtml } from '../../../src/read/html/index.js';
-import { parseHtml } from '../../../src/read/html/parse.js';
 import { cli, tempFolder } from '../../support/cli.js';
 import { epubText } from '../../support/epub.js';
 import { runEpubcheck } from '../../support/epubcheck.js';
 import { pdfText } from '../../support/pdf.js';
 import { missingInOrder, words } from '../../support/words.js';
 import { allText } from '../model-walk.js';
+import { expectedWords, type Expected } from '../web/expected.js';
 
 const PAGES = new URL('../../fixtures/read/pages/', import.meta.url);
 
@@ -57,34 +56,8 @@ const CASES: Page[] = [
   },
 ];
 
-/** Elements whose content no reader sees. */
-const UNSEEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
-
-const isFurniture = (node: Element): boolean => node.properties['dataFurniture'] !== undefined;
-const text = (node: Nodes): string =>
-  node.type === 'text' ? node.value : node.type === 'element' || node.type === 'root' ? node.children.map(text).join(' ') : '';
-
 /** The article's words (page text outside furniture, without the h1 and the standfirst) and the furniture's word count. */
-function expected(source: string, page: Page): { article: string[]; furniture: number } {
-  const article: string[] = [];
-  let furniture = 0;
-  const visit = (node: Nodes): void => {
-    if (node.type === 'text') article.push(...words(node.value));
-    if (node.type !== 'element' && node.type !== 'root') return;
-    if (node.type === 'element') {
-      if (UNSEEN.has(node.tagName)) return;
-      if (isFurniture(node)) {
-        furniture += words(text(node)).length;
-        return;
-      }
-      const own = text(node).replace(/\s+/g, ' ').trim();
-      if (node.tagName === 'h1' || (page.subtitle !== '' && own === page.subtitle)) return;
-    }
-    node.children.forEach(visit);
-  };
-  visit(parseHtml(source).tree);
-  return { article, furniture };
-}
+const expected = (source: string, page: Page): Expected => expectedWords(source, page.subtitle || undefined);
 
 describe.each(CASES)('a saved page: $file', (page) => {
   const source = readFileSync(new URL(page.file, PAGES), 'utf8');
