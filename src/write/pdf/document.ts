@@ -18,13 +18,15 @@ import type { PdfInfo } from '../metadata/info.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
-import { fontRuns } from './font-metrics.js';
+import { fontName, imageName, PageContent, type Marked } from './page-content.js';
 import type { PageGeometry } from './page-geometry.js';
 import { pressOrigin, trimBox } from './page-geometry.js';
 import { grayOf, grayOfCmyk } from './press/grayscale.js';
 import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import type { Face } from './text-style.js';
-import { encodeRun, num, utf16Hex, type EncodedRun, type SubsetFont } from './text/glyph-run.js';
+import { embedCidFont, type FontRef } from './text/cid-font.js';
+import { num } from './text/glyph-run.js';
+import { RunEncoder } from './text/run-encoder.js';
 
 /** An indirect PDF object, opaque outside this module. */
 export interface PdfRef { readonly __pdfRef: true }
@@ -85,11 +87,7 @@ export interface Attachment {
   date: Date;
 }
 
-/** Properties of a marked-content sequence (ISO 32000-1 §14.6). */
-export type Marked =
-  | { tag: string; mcid: number }
-  | { artifact: 'Pagination' | 'Layout' | 'Page'; subtype?: 'Header' | 'Footer' }
-  | { tag: 'Span'; actualText: string };
+export type { Marked } from './page-content.js';
 
 type Doc = PDFKit.PDFDocument;
 type Ref = PDFKit.PDFKitReference;
@@ -105,32 +103,19 @@ export class PdfSurface {
   private readonly chunks: Uint8Array[] = [];
   private readonly pages: Ref[] = [];
   private readonly annotations: Ref[] = [];
-  private readonly images = new Map<string, PDFKit.Mixins.ImageSrc>();
+  /** Images embedded, by key: their XObject and EXIF orientation (1 when upright or not a JPEG). */
+  private readonly images = new Map<string, { name: string; obj: unknown; orientation: number }>();
   /** SVG documents drawn as vectors, by key (already simplified by usvg: paths, no text). */
   private readonly vectors = new Map<string, string>();
+  private readonly xobjectsByName = new Map<string, unknown>();
   private readonly g: PageGeometry;
-  /** Fill colour of the current page's content (the graphics state starts black on every page). */
-  private grey = false;
-  /** The current page's operators not yet handed to pdfkit (one addContent per page, not per glyph). */
-  private content: string[] = [];
-  /** Text state of the current page: it persists across BT…ET (ISO 32000-1 §9.3). */
-  private inText = false;
-  private tf: string | undefined;
-  private tfSize = 0;
-  private tc = 0;
-  /**
-   * The open TJ array's contents, and where the PDF's text position is after it (top-left origin).
-   * `tjHex`: the contents end inside a hex string of glyphs, which the next run may continue.
-   */
-  private tj: string | undefined;
-  private tjHex = false;
-  private penX = 0;
-  private penY = Number.NaN;
-  /** Fonts with an entry in the current page's resources. */
-  private pageFonts = new Set<string>();
-  private readonly fonts = new Map<FontId, PdfkitEmbeddedFont>();
-  private readonly runs = new Map<PdfkitEmbeddedFont, Map<number, Map<string, EncodedRun>>>();
-  private readonly words = new Map<Face, Map<number, Map<string, readonly DrawnPiece[]>>>();
+  /** Shaped, encoded words and the CIDs of every font drawn with (text/glyph-book.ts). */
+  private readonly encoder = new RunEncoder();
+  /** The current page's operators not yet handed to pdfkit. */
+  private content: PageContent;
+  /** Each font's Type0 dictionary, made when a page first uses it and written at the end. */
+  private readonly fontRefs = new Map<FontId, Ref>();
+  private readonly embeddedFonts = new Set<FontId>();
 
   constructor(private readonly options: SurfaceOptions) {
     this.g = options.geometry;
@@ -171,6 +156,7 @@ export class PdfSurface {
       dict(doc._root).Metadata = ref;
     };
     if (options.press?.grayscale) this.grayscale();
+    this.content = new PageContent(this.encoder, options.press?.grayscale === true);
   }
 
   /**
@@ -188,7 +174,8 @@ export class PdfSurface {
       if (waited > 60_000) throw new Error(`pdfkit did not finish embedding image ${key}`);
       await new Promise((resolve) => setTimeout(resolve, waited < 100 ? 0 : 1));
     }
-    this.images.set(key, image as unknown as PDFKit.Mixins.ImageSrc);
+    this.images.set(key, { name: imageName(key), obj: image.obj, orientation: image.orientation ?? 1 });
+    this.xobjectsByName.set(imageName(key), image.obj);
     return { width: image.width, height: image.height };
   }
 
@@ -206,9 +193,8 @@ export class PdfSurface {
       dict(obj).SMask = mask;
     }
     obj.end(bufferView(image.color));
-    // What pdfkit's image() takes for an image it has already embedded.
-    const embedded = { width, height, label: `Xa${this.images.size + 1}`, obj, embed: (): void => undefined };
-    this.images.set(key, embedded as unknown as PDFKit.Mixins.ImageSrc);
+    this.images.set(key, { name: imageName(key), obj, orientation: 1 });
+    this.xobjectsByName.set(imageName(key), obj);
     return { width, height };
   }
 
@@ -232,205 +218,40 @@ export class PdfSurface {
     // PDF/UA-1 §7.18.3: tab order follows the structure on every page with annotations.
     dict(page).Tabs = 'S';
     this.pages[index] = page;
-    this.grey = false;
-    this.tf = undefined;
-    this.tc = 0;
-    this.penY = Number.NaN;
-    this.pageFonts = new Set();
+    this.content = new PageContent(this.encoder, this.options.press?.grayscale === true);
   }
 
   begin(m: Marked): void {
-    // Marked content and text objects nest: a sequence never straddles a BT…ET.
-    this.closeText();
-    if ('mcid' in m) this.content.push(`/${m.tag} <</MCID ${m.mcid}>> BDC`);
-    else if ('artifact' in m) this.content.push(`/Artifact <</Type /${m.artifact}${m.subtype ? ` /Subtype /${m.subtype}` : ''}>> BDC`);
-    else this.content.push(`/Span <</ActualText ${utf16Hex(m.actualText)}>> BDC`);
+    this.content.begin(m);
   }
 
   end(): void {
-    this.closeText();
-    this.content.push('EMC');
+    this.content.end();
   }
 
-  /**
-   * Draws `text` with its baseline at y (top-left origin), `tracking` points between characters;
-   * returns the advance. Each run of one font (fallback per character) is shaped with fontkit and
-   * drawn as a glyph run; `rtl` text (an odd bidi level) has its font runs in right-to-left order.
-   *
-   * Runs drawn one after another on one baseline share a text object and, in one font, a TJ array
-   * (the gap to the next word is an adjustment): one BT…ET per line and marked-content sequence.
-   */
+  /** Draws `text` (page-content.ts); returns its advance. */
   text(text: string, x: number, y: number, face: Face, size: number, grey = false, tracking = 0, rtl = false): number {
-    if (this.grey !== grey) {
-      // Colour operators are allowed inside a text object (ISO 32000-1 §9.4, figure 9).
-      this.flushTj();
-      // The grey press edition sets even text colours in DeviceGray (press/grayscale.ts).
-      if (this.options.press?.grayscale) this.content.push(grey ? '0.333 g' : '0 g');
-      else this.content.push(grey ? '0.333 0.333 0.333 rg' : '0 0 0 rg');
-      this.grey = grey;
-    }
-    let pen = x;
-    if (tracking !== 0) {
-      const runs = fontRuns(text, face);
-      if (rtl) runs.reverse();
-      for (const run of runs) {
-        const f = this.embedded(run.font);
-        pen += this.glyphRun(f, encodeRun(f, run.font, run.text, size, (tracking * 1000) / size), pen, y, size, tracking);
-      }
-      return pen - x;
-    }
-    const pieces = this.pieces(text, face, size);
-    if (rtl) for (let i = pieces.length - 1; i >= 0; i--) pen += this.glyphRun(pieces[i]!.font, pieces[i]!.run, pen, y, size, 0);
-    else for (const p of pieces) pen += this.glyphRun(p.font, p.run, pen, y, size, 0);
-    return pen - x;
+    return this.content.text(text, x, y, face, size, grey, tracking, rtl);
   }
 
   /**
-   * `text` in `face` at `size` as encoded runs of one font each, in logical order: cached per face,
-   * size and text, because a book draws the same words (and spaces) over and over, and splitting
-   * into font runs and looking up each run's encoding costs more than drawing it.
+   * Hands the page's operators written so far to pdfkit, before it writes anything itself, and
+   * puts what they draw with in the page's resources.
    */
-  private pieces(text: string, face: Face, size: number): readonly DrawnPiece[] {
-    let bySize = this.words.get(face);
-    if (bySize === undefined) this.words.set(face, (bySize = new Map()));
-    let cache = bySize.get(size);
-    if (cache === undefined) bySize.set(size, (cache = new Map()));
-    let pieces = cache.get(text);
-    if (pieces === undefined) {
-      pieces = fontRuns(text, face).map((r) => {
-        const f = this.embedded(r.font);
-        return { font: f, run: this.encoded(f, r.font, r.text, size) };
-      });
-      // Dropped whole when full, as the encodings are (see RUN_CACHE_LIMIT).
-      if (cache.size >= RUN_CACHE_LIMIT) cache.clear();
-      cache.set(text, pieces);
-    }
-    return pieces;
-  }
-
-  /**
-   * One shaped run of one font. pdfkit's own `text()` shapes word by word in logical order (so an
-   * RTL phrase comes out with its words reversed) and cannot mark clusters, so glyphs are laid out
-   * with fontkit (text/glyph-run.ts) and written into pdfkit's subset of the font, which keeps
-   * pdfkit's subsetting, widths and ToUnicode map.
-   */
-  private glyphRun(f: PdfkitEmbeddedFont, run: EncodedRun, x: number, y: number, size: number, tracking: number): number {
-    if (!this.pageFonts.has(f.id)) {
-      // Every font drawn with reaches here first on each page it is used on.
-      this.usedFontIds.add(f.id);
-      const page = this.doc.page as unknown as { fonts: Record<string, unknown> };
-      page.fonts[f.id] = f.ref();
-      this.pageFonts.add(f.id);
-    }
-    if (!this.inText) {
-      this.content.push('BT');
-      this.inText = true;
-    }
-    if (this.tf !== f.id || this.tfSize !== size) {
-      this.flushTj();
-      this.content.push(`/${f.id} ${num(size)} Tf`);
-      this.tf = f.id;
-      this.tfSize = size;
-    }
-    if (this.tc !== tracking) {
-      this.flushTj();
-      this.content.push(`${num(tracking)} Tc`);
-      this.tc = tracking;
-    }
-    const toText = 1000 / size;
-    if (this.tj !== undefined && this.penY === y) {
-      // Same line, same font: the gap from where the PDF's pen is becomes an adjustment.
-      const adjust = num((this.penX - x) * toText);
-      if (adjust !== '0') this.tjAdd(adjust, false, false);
-    } else {
-      this.flushTj();
-      // pdfkit's page CTM is flipped (y down), so the text matrix flips back: upright glyphs.
-      this.content.push(`1 0 0 -1 ${num(x)} ${num(y)} Tm`);
-    }
-    for (const part of run.parts) {
-      if ('tj' in part) this.tjAdd(part.tj, part.hexStart, part.hexEnd);
-      else {
-        this.flushTj();
-        this.content.push(part.op);
-      }
-    }
-    this.tj ??= '';
-    this.penX = x + run.end / toText;
-    this.penY = y;
-    return run.advance / toText;
-  }
-
-  /** The run's encoding, cached per font, size and text (tracked runs are rare and not cached: see `text`). */
-  private encoded(f: PdfkitEmbeddedFont, font: FontId, text: string, size: number): EncodedRun {
-    let bySize = this.runs.get(f);
-    if (bySize === undefined) this.runs.set(f, (bySize = new Map()));
-    let cache = bySize.get(size);
-    if (cache === undefined) bySize.set(size, (cache = new Map()));
-    const key = text;
-    let run = cache.get(key);
-    if (run === undefined) {
-      run = encodeRun(f, font, text, size, 0);
-      // A full cache is dropped whole: memory stays flat on long books, and an encoding does not
-      // depend on what was encoded before, so the bytes do not change.
-      if (cache.size >= RUN_CACHE_LIMIT) cache.clear();
-      cache.set(key, run);
-    }
-    return run;
-  }
-
-  /** pdfkit's embedded font for a registered file, selected once per document. */
-  private embedded(font: FontId): PdfkitEmbeddedFont {
-    let f = this.fonts.get(font);
-    if (f === undefined) {
-      this.doc.font(fontPath(font));
-      f = (this.doc as unknown as { _font: PdfkitEmbeddedFont })._font;
-      this.fonts.set(font, f);
-    }
-    return f;
-  }
-
-  /**
-   * Adds to the open TJ array (opening one) a piece in the form of glyph-run.ts's `RunPart`:
-   * glyphs right after glyphs continue the same hex string.
-   */
-  private tjAdd(piece: string, hexStart: boolean, hexEnd: boolean): void {
-    if (this.tj === undefined || this.tj === '') this.tj = hexStart ? `<${piece}` : piece;
-    else if (hexStart && this.tjHex) this.tj += piece;
-    else this.tj += `${this.tjHex ? '>' : ''} ${hexStart ? '<' : ''}${piece}`;
-    this.tjHex = hexEnd;
-  }
-
-  /** Writes the open TJ array. */
-  private flushTj(): void {
-    if (this.tj === undefined) return;
-    if (this.tj.length > 0) this.content.push(`[${this.tj}${this.tjHex ? '>' : ''}] TJ`);
-    this.tj = undefined;
-    this.tjHex = false;
-  }
-
-  private closeText(): void {
-    if (!this.inText) return;
-    this.flushTj();
-    this.content.push('ET');
-    this.inText = false;
-  }
-
-  /** Hands the page's buffered operators to pdfkit, before it writes anything itself. */
   private flushContent(): void {
-    this.closeText();
-    if (this.content.length === 0) return;
-    // As bytes: pdfkit would otherwise convert the string character by character in JavaScript.
-    this.doc.addContent(Buffer.from(`${this.content.join('\n')}\n`, 'latin1'));
-    this.content = [];
+    const bytes = this.content.take();
+    if (bytes.length > 0) this.doc.addContent(bytes as unknown as string);
+    const page = this.doc.page as unknown as { fonts: Record<string, unknown>; xobjects: Record<string, unknown> } | undefined;
+    if (!page) return;
+    for (const font of this.content.fonts) page.fonts[fontName(font)] = this.fontRef(font);
+    for (const name of this.content.xobjects) page.xobjects[name] = this.xobjectsByName.get(name);
   }
 
-  /**
-   * pdfkit wrote to the page (inside q…Q, which restores the text state): the font and the text
-   * position are set again before the next run, to be independent of what it did.
-   */
-  private pdfkitDrew(): void {
-    this.tf = undefined;
-    this.penY = Number.NaN;
+  /** A font's Type0 dictionary, made on first use and written by `finish` (cid-font.ts). */
+  private fontRef(font: FontId): Ref {
+    let ref = this.fontRefs.get(font);
+    if (ref === undefined) this.fontRefs.set(font, (ref = this.doc.ref({})));
+    return ref;
   }
 
   image(key: string, x: number, y: number, width: number, height: number, clipToPage = false): void {
@@ -441,14 +262,7 @@ export class PdfSurface {
     }
     const image = this.images.get(key);
     if (!image) throw new Error(`image ${key} was not registered`);
-    this.flushContent();
-    this.pdfkitDrew();
-    if (clipToPage) {
-      this.doc.save();
-      this.doc.rect(0, 0, this.g.mediaWidth, this.g.mediaHeight).clip();
-    }
-    this.doc.image(image, x, y, { width, height });
-    if (clipToPage) this.doc.restore();
+    this.content.image(image.name, x, y, width, height, image.orientation, clipToPage ? { width: this.g.mediaWidth, height: this.g.mediaHeight } : undefined);
   }
 
   /**
@@ -459,7 +273,6 @@ export class PdfSurface {
    */
   private svg(svg: string, x: number, y: number, width: number, height: number): void {
     this.flushContent();
-    this.pdfkitDrew();
     this.doc.save();
     this.doc.rect(x, y, width, height).clip();
     SVGtoPDF(this.doc, svg, x, y, {
@@ -476,28 +289,12 @@ export class PdfSurface {
   }
 
   rule(x1: number, y1: number, x2: number, y2: number, lineWidth: number): void {
-    this.flushContent();
-    this.pdfkitDrew();
-    this.doc.save().lineWidth(lineWidth).strokeColor('#000000').moveTo(x1, y1).lineTo(x2, y2).stroke().restore();
+    this.content.rule(x1, y1, x2, y2, lineWidth);
   }
 
-  /**
-   * Runs `draw` with the page turned `degrees` clockwise about (x, y): the title down the spine of a
-   * cover wrap (cover-wrap/). Inside, coordinates are the turned page's. The fill colour is restored
-   * with the graphics state, so the text colour cache is put back with it.
-   */
+  /** Runs `draw` with the page turned `degrees` clockwise about (x, y): the title down a cover wrap's spine. */
   rotated(degrees: number, x: number, y: number, draw: () => void): void {
-    const grey = this.grey;
-    // Buffered text must reach the page inside the turned state, so flush on both sides of it.
-    this.flushContent();
-    this.pdfkitDrew();
-    this.doc.save();
-    this.doc.rotate(degrees, { origin: [x, y] });
-    draw();
-    this.flushContent();
-    this.doc.restore();
-    this.pdfkitDrew();
-    this.grey = grey;
+    this.content.rotated(degrees, x, y, draw);
   }
 
   /** A link annotation; returns its handle for the structure tree's OBJR. */
@@ -597,17 +394,12 @@ export class PdfSurface {
   }
 
   /**
-   * Fonts drawn with that are not embedded (for the preflight). Every font broadsheet uses comes
-   * from the registry and is embedded, so this is a guard against a regression: pdfkit's standard
-   * 14 fonts (an `AFMFont`, no `subset`) are the only ones it writes without their program.
+   * Fonts drawn with that are not embedded (for the preflight): a guard against a regression, as
+   * every font drawn with is embedded by `finish` (cid-font.ts), never one of pdfkit's standard 14.
    */
   fontsNotEmbedded(): string[] {
-    const families = (this.doc as unknown as { _fontFamilies: Record<string, { id: string; name?: string; subset?: unknown }> })._fontFamilies;
-    const used = new Set(this.usedFontIds);
-    return Object.values(families).filter((f) => used.has(f.id) && f.subset === undefined).map((f) => f.name ?? f.id).sort();
+    return [...this.fontRefs.keys()].filter((f) => !this.embeddedFonts.has(f)).sort();
   }
-
-  private readonly usedFontIds = new Set<string>();
 
   /** The objects API for the structure tree and the catalog. */
   objects(): PdfObjects {
@@ -667,6 +459,10 @@ export class PdfSurface {
   async finish(): Promise<Uint8Array> {
     this.flushContent();
     const doc = this.doc;
+    for (const [font, type0] of this.fontRefs) {
+      embedCidFont(type0 as unknown as FontRef, this.encoder.font(font), (data) => doc.ref(data ?? {}) as unknown as FontRef);
+      this.embeddedFonts.add(font);
+    }
     const icc = doc.ref({ N: 3, Length: this.options.iccProfile.length });
     icc.write(Buffer.from(this.options.iccProfile));
     icc.end(undefined);
@@ -694,30 +490,18 @@ export class PdfSurface {
   }
 }
 
-/** A run of one font of a drawn text, encoded. */
-interface DrawnPiece {
-  readonly font: PdfkitEmbeddedFont;
-  readonly run: EncodedRun;
-}
-
-/** pdfkit's embedded font (`EmbeddedFont`), as far as glyph runs use it. */
-interface PdfkitEmbeddedFont extends SubsetFont {
-  ref(): unknown;
-}
-
 /** A Buffer over the same memory (Buffer.from(Uint8Array) copies): images are not held twice. */
 function bufferView(data: Uint8Array): Buffer {
   return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
-
-/** Encoded runs kept per font; a book's vocabulary in a few sizes fits well within it. */
-const RUN_CACHE_LIMIT = 100_000;
 
 /** pdfkit's image objects, as far as embedding order is concerned. */
 interface EmbeddableImage {
   width: number;
   height: number;
   obj: unknown;
+  /** EXIF orientation of a JPEG (pdfkit reads it). */
+  orientation?: number;
   image?: unknown;
   embed(doc: Doc): void;
 }

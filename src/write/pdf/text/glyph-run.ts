@@ -1,6 +1,5 @@
 /**
- * A shaped run of one font encoded for a PDF content stream: the glyphs as CIDs of the font's
- * subset, with the TJ adjustments that put each glyph where the shaper placed it (kerning, marks,
+ * A shaped run of one font encoded for a PDF content stream: the glyphs as CIDs (glyph-book.ts), with the TJ adjustments that put each glyph where the shaper placed it (kerning, marks,
  * right-to-left clusters) and the marked content that makes the run extract as its text.
  *
  * Why encode apart from drawing: the encoding does not depend on where the run is drawn, only on
@@ -10,17 +9,8 @@
  */
 import type { FontId } from '../../../fonts/registry.js';
 import { glyphClusters } from './clusters.js';
+import type { FontGlyphs } from './glyph-book.js';
 import { shape } from './shape.js';
-
-/** The members of pdfkit's embedded font (`EmbeddedFont`) that encoding uses. */
-export interface SubsetFont {
-  id: string;
-  /** 1000 / unitsPerEm: widths are kept in thousandths of an em. */
-  scale: number;
-  subset: { includeGlyph(id: number): number; glyphs: number[] };
-  widths: (number | undefined)[];
-  unicode: (number[] | undefined)[];
-}
 
 /**
  * One piece of a run: glyphs and adjustments to go inside a TJ array (`tj`), or an operator that
@@ -52,9 +42,8 @@ export interface EncodedRun {
  * so text extraction and assistive technology read the right letters. Clusters are small (one
  * letter or syllable), so extractors that reorder RTL text by position still get the order right.
  */
-export function encodeRun(f: SubsetFont, font: FontId, text: string, size: number, tracking: number): EncodedRun {
-  // Shaped (and cached) with the registry's copy of the font, as the typesetter measured it;
-  // glyph ids are the file's, so pdfkit's subset of its own copy takes them as they are.
+export function encodeRun(f: FontGlyphs, font: FontId, text: string, size: number, tracking: number): EncodedRun {
+  // Shaped (and cached) with the registry's copy of the font, as the typesetter measured it.
   const layout = shape(font, text);
   const glyphs = layout.glyphs;
   const n = glyphs.length;
@@ -62,9 +51,9 @@ export function encodeRun(f: SubsetFont, font: FontId, text: string, size: numbe
   const cids: number[] = new Array<number>(n);
   const drawn: string[] = new Array<string>(n);
   for (let i = 0; i < n; i++) {
-    const cid = cidFor(f, glyphs[i]!);
+    const cid = f.cid(glyphs[i]!);
     cids[i] = cid;
-    drawn[i] = String.fromCodePoint(...(f.unicode[cid] ?? []));
+    drawn[i] = String.fromCodePoint(...f.codePointsOf(cid));
   }
   // Pen position of every glyph, in drawing (visual) order.
   const at: number[] = new Array<number>(n);
@@ -141,51 +130,13 @@ export function encodeRun(f: SubsetFont, font: FontId, text: string, size: numbe
         inHex = true;
       }
       tj += cids[i]!.toString(16).padStart(4, '0');
-      cursor = target + (f.widths[cids[i]!] ?? 0) + tracking;
+      cursor = target + f.widthOf(cids[i]!) + tracking;
     }
     if (c.actualText !== undefined || inFloat) op('EMC');
   }
   flush();
   if (rise !== 0) op('0 Ts');
   return { parts, end: cursor, advance: pen };
-}
-
-/** Per embedded font, the extra CIDs given to glyphs that stand for other characters too. */
-const duplicates = new WeakMap<SubsetFont, Map<string, number>>();
-
-/**
- * The CID (subset glyph index) a glyph is drawn with. A glyph that one font uses for several
- * characters (Noto Naskh draws ج, ح and خ on one body and adds the dots as marks) gets one CID per
- * character, each a copy of the glyph with its own ToUnicode entry: a PDF maps a CID to one text,
- * and sharing would make every ج extract as whichever letter came first.
- */
-function cidFor(f: SubsetFont, glyph: { id: number; codePoints: readonly number[]; advanceWidth: number }): number {
-  const cid = f.subset.includeGlyph(glyph.id);
-  const width = glyph.advanceWidth * f.scale;
-  const mapped = f.unicode[cid];
-  if (mapped == null) {
-    f.unicode[cid] = [...glyph.codePoints];
-    f.widths[cid] = width;
-    return cid;
-  }
-  if (glyph.codePoints.length === 0 || sameCodePoints(mapped, glyph.codePoints)) return cid;
-  let copies = duplicates.get(f);
-  if (copies === undefined) duplicates.set(f, (copies = new Map()));
-  const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
-  let copy = copies.get(key);
-  if (copy === undefined) {
-    // fontkit's subset writes every entry of `glyphs`, duplicates included.
-    f.subset.glyphs.push(glyph.id);
-    copy = f.subset.glyphs.length - 1;
-    f.unicode[copy] = [...glyph.codePoints];
-    f.widths[copy] = width;
-    copies.set(key, copy);
-  }
-  return copy;
-}
-
-function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** Whether a code point is a combining mark (general category M). */
