@@ -26,11 +26,11 @@ import { pdfInfo } from '../metadata/info.js';
 import type { MetadataRecord } from '../metadata/record.js';
 import { xmpPacket } from '../metadata/xmp.js';
 import { PdfSurface } from '../pdf/document.js';
-import { drawPages } from '../pdf/draw.js';
+import { drawPage } from '../pdf/draw.js';
 import type { PageItem } from '../pdf/layout/page-items.js';
 import type { PageGeometry, Rect } from '../pdf/page-geometry.js';
 import { documentNode, structChild } from '../pdf/tag/struct-node.js';
-import { writeStructureTree } from '../pdf/tag/structure-tree.js';
+import { writeStructureTree, type ParentTreeRecord } from '../pdf/tag/structure-tree.js';
 import { hasRtl, visualRuns } from '../pdf/text/bidi.js';
 import { backCover } from './back-cover.js';
 import { PRINT_SERVICES, type Paper, type PodService } from './print-services.js';
@@ -131,22 +131,25 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
     fill('barcode', WHITE, g.barcode),
     ...back.items,
   ];
-  const record = drawPages(surface, [{ index: 0, label: '', items }], g.mediaHeight);
+  const record: ParentTreeRecord = { pages: [], annotations: [] };
+  drawPage(surface, { index: 0, items }, record, 1, { width: g.mediaWidth, height: g.mediaHeight });
 
   const spine = g.spineText ? spineText(metadata, g.spineText, g.direction) : undefined;
   if (spine) {
     // The spine repeats the title and creators the back and the front already carry: an artifact.
-    surface.begin({ artifact: 'Layout' });
-    surface.rotated(spine.degrees, spine.origin.x, spine.origin.y, () => {
+    const content = surface.newContent();
+    content.begin({ artifact: 'Layout' });
+    content.rotated(spine.degrees, spine.origin.x, spine.origin.y, () => {
       for (const line of spine.lines) {
-        if (!hasRtl(line.text)) surface.text(line.text, line.x, line.y, line.face, line.size);
+        if (!hasRtl(line.text)) content.text(line.text, line.x, line.y, line.face, line.size);
         else {
           let x = line.x;
-          for (const run of visualRuns(line.text)) x += surface.text(run.text, x, line.y, line.face, line.size, false, 0, run.rtl);
+          for (const run of visualRuns(line.text)) x += content.text(run.text, x, line.y, line.face, line.size, false, 0, run.rtl);
         }
       }
     });
-    surface.end();
+    content.end();
+    surface.write(content);
   }
   writeStructureTree(root, record, surface.objects());
   return { bytes: await surface.finish(), geometry: g, spineText: spine !== undefined };

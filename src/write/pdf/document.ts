@@ -18,12 +18,11 @@ import type { PdfInfo } from '../metadata/info.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
 import { fontPath, type FontId } from '../../fonts/registry.js';
-import { fontName, imageName, PageContent, type Marked } from './page-content.js';
+import { fontName, imageName, PageContent, type ImageCatalog } from './page-content.js';
 import type { PageGeometry } from './page-geometry.js';
 import { pressOrigin, trimBox } from './page-geometry.js';
 import { grayOf, grayOfCmyk } from './press/grayscale.js';
 import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
-import type { Face } from './text-style.js';
 import { embedCidFont, type FontRef } from './text/cid-font.js';
 import { num } from './text/glyph-run.js';
 import { RunEncoder } from './text/run-encoder.js';
@@ -111,8 +110,6 @@ export class PdfSurface {
   private readonly g: PageGeometry;
   /** Shaped, encoded words and the CIDs of every font drawn with (text/glyph-book.ts). */
   private readonly encoder = new RunEncoder();
-  /** The current page's operators not yet handed to pdfkit. */
-  private content: PageContent;
   /** Each font's Type0 dictionary, made when a page first uses it and written at the end. */
   private readonly fontRefs = new Map<FontId, Ref>();
   private readonly embeddedFonts = new Set<FontId>();
@@ -156,7 +153,6 @@ export class PdfSurface {
       dict(doc._root).Metadata = ref;
     };
     if (options.press?.grayscale) this.grayscale();
-    this.content = new PageContent(this.encoder, options.press?.grayscale === true);
   }
 
   /**
@@ -205,7 +201,6 @@ export class PdfSurface {
 
   /** Starts page `index` with its boxes and its key in the structure parent tree. */
   addPage(index: number): void {
-    this.flushContent();
     if (this.options.press) this.addPressPage(index);
     else this.doc.addPage({ size: [this.g.mediaWidth, this.g.mediaHeight], margin: 0 });
     const page = this.doc.page.dictionary;
@@ -218,34 +213,39 @@ export class PdfSurface {
     // PDF/UA-1 §7.18.3: tab order follows the structure on every page with annotations.
     dict(page).Tabs = 'S';
     this.pages[index] = page;
-    this.content = new PageContent(this.encoder, this.options.press?.grayscale === true);
   }
 
-  begin(m: Marked): void {
-    this.content.begin(m);
-  }
-
-  end(): void {
-    this.content.end();
-  }
-
-  /** Draws `text` (page-content.ts); returns its advance. */
-  text(text: string, x: number, y: number, face: Face, size: number, grey = false, tracking = 0, rtl = false): number {
-    return this.content.text(text, x, y, face, size, grey, tracking, rtl);
+  /** A new, empty content stream for the current page or a part of it (page-content.ts). */
+  newContent(): PageContent {
+    return new PageContent(this.encoder, this.catalog, this.options.press?.grayscale === true);
   }
 
   /**
-   * Hands the page's operators written so far to pdfkit, before it writes anything itself, and
-   * puts what they draw with in the page's resources.
+   * Adds what `content` wrote (and takes it from it) to the current page's content stream, or
+   * plain operators, and puts what they draw with in the page's resources.
    */
-  private flushContent(): void {
-    const bytes = this.content.take();
+  write(content: PageContent | string): void {
+    if (typeof content === 'string') {
+      this.doc.addContent(content);
+      return;
+    }
+    const bytes = content.take();
     if (bytes.length > 0) this.doc.addContent(bytes as unknown as string);
-    const page = this.doc.page as unknown as { fonts: Record<string, unknown>; xobjects: Record<string, unknown> } | undefined;
-    if (!page) return;
-    for (const font of this.content.fonts) page.fonts[fontName(font)] = this.fontRef(font);
-    for (const name of this.content.xobjects) page.xobjects[name] = this.xobjectsByName.get(name);
+    const page = this.doc.page as unknown as { fonts: Record<string, unknown>; xobjects: Record<string, unknown> };
+    for (const font of content.fonts) page.fonts[fontName(font)] = this.fontRef(font);
+    for (const name of content.xobjects) page.xobjects[name] = this.xobjectsByName.get(name);
   }
+
+  /** How pages draw the images registered here. */
+  private readonly catalog: ImageCatalog = {
+    image: (key) => {
+      const vector = this.vectors.get(key);
+      if (vector !== undefined) return { kind: 'vector', draw: (content, x, y, width, height) => this.svg(content, vector, x, y, width, height) };
+      const image = this.images.get(key);
+      if (!image) throw new Error(`image ${key} was not registered`);
+      return { kind: 'bitmap', name: image.name, orientation: image.orientation };
+    },
+  };
 
   /** A font's Type0 dictionary, made on first use and written by `finish` (cid-font.ts). */
   private fontRef(font: FontId): Ref {
@@ -254,25 +254,14 @@ export class PdfSurface {
     return ref;
   }
 
-  image(key: string, x: number, y: number, width: number, height: number, clipToPage = false): void {
-    const vector = this.vectors.get(key);
-    if (vector !== undefined) {
-      this.svg(vector, x, y, width, height);
-      return;
-    }
-    const image = this.images.get(key);
-    if (!image) throw new Error(`image ${key} was not registered`);
-    this.content.image(image.name, x, y, width, height, image.orientation, clipToPage ? { width: this.g.mediaWidth, height: this.g.mediaHeight } : undefined);
-  }
-
   /**
    * Draws an SVG as vectors inside the current marked content (the caller's Figure), clipped to its
    * box. svg-to-pdfkit writes paths, gradients and opacity through pdfkit's vector API inside
    * save/restore; usvg has already turned text into outlines, so no font is selected here and the
    * text layer stays the article's.
    */
-  private svg(svg: string, x: number, y: number, width: number, height: number): void {
-    this.flushContent();
+  private svg(content: PageContent, svg: string, x: number, y: number, width: number, height: number): void {
+    this.write(content);
     this.doc.save();
     this.doc.rect(x, y, width, height).clip();
     SVGtoPDF(this.doc, svg, x, y, {
@@ -286,15 +275,6 @@ export class PdfSurface {
     });
     // restore() returns the fill colour and font to what the text cache believes they are.
     this.doc.restore();
-  }
-
-  rule(x1: number, y1: number, x2: number, y2: number, lineWidth: number): void {
-    this.content.rule(x1, y1, x2, y2, lineWidth);
-  }
-
-  /** Runs `draw` with the page turned `degrees` clockwise about (x, y): the title down a cover wrap's spine. */
-  rotated(degrees: number, x: number, y: number, draw: () => void): void {
-    this.content.rotated(degrees, x, y, draw);
   }
 
   /** A link annotation; returns its handle for the structure tree's OBJR. */
@@ -457,7 +437,6 @@ export class PdfSurface {
 
   /** Adds the OutputIntent and MarkInfo, ends the document and returns its bytes. */
   async finish(): Promise<Uint8Array> {
-    this.flushContent();
     const doc = this.doc;
     for (const [font, type0] of this.fontRefs) {
       embedCidFont(type0 as unknown as FontRef, this.encoder.font(font), (data) => doc.ref(data ?? {}) as unknown as FontRef);

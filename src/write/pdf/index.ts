@@ -17,7 +17,7 @@ import { pdfInfo } from '../metadata/info.js';
 import { xmpPacket } from '../metadata/xmp.js';
 import type { PageMap } from '../page-map.js';
 import { PdfSurface, type Attachment } from './document.js';
-import { drawPages } from './draw.js';
+import { drawBodyPage, drawPage } from './draw.js';
 import { fontMeasurer, textWidth } from './font-metrics.js';
 import { codePointLabel, drawableText } from './glyph-coverage.js';
 import { noteNames, type ArticleNames } from './layout/article.js';
@@ -29,7 +29,7 @@ import type { LaidOutPage, OutlineEntry, PageItem } from './layout/page-items.js
 import { paginate, Paginator, type BodyPage, type Pagination } from './layout/paginate.js';
 import { isRecto, pageGeometry, pressOrigin, textArea, type PageGeometry } from './page-geometry.js';
 import { documentNode, graft } from './tag/struct-node.js';
-import { writeStructureTree } from './tag/structure-tree.js';
+import { writeStructureTree, type ParentTreeRecord } from './tag/structure-tree.js';
 import { memoizeMeasurer } from './typeset/measure.js';
 import { grayImage } from './press/grayscale.js';
 import { printerMarks } from './press/marks.js';
@@ -187,11 +187,12 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   for (const p of bodyPages.splice(0)) {
     const start = p.start ? { ...p.start, label: folio(p.index) } : undefined;
     articleOf.set(p.index, p.article);
-    pages.push({ index: p.index, label: folio(p.index), items: [...runningHead(g, p, pub.articles, metadata.title), ...p.items, ...furniture(g, p.index, folio(p.index), undefined)], ...(start ? { start } : {}) });
+    const frame = [...runningHead(g, p, pub.articles, metadata.title), ...furniture(g, p.index, folio(p.index), undefined)];
+    pages.push({ index: p.index, label: folio(p.index), items: p.items, body: { x: textArea(g, p.index).x, frame }, ...(start ? { start } : {}) });
   }
   // What the preflight looks at once the pages are drawn (images, small text, thin rules): each
   // page's items are let go as soon as it is drawn.
-  const checked: LaidOutPage[] = pages.map((p) => ({ ...p, items: p.items.filter(preflightItem) }));
+  const checked: LaidOutPage[] = pages.map((p) => ({ ...p, items: [...(p.body?.frame ?? []), ...p.items].filter(preflightItem) }));
 
   const pageMap: PageMap = { source: metadata.identifier, pages: pages.flatMap((p) => (p.start ? [p.start] : [])) };
 
@@ -221,10 +222,14 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   }
 
   progress?.({ type: 'phase', phase: 'draw' });
-  const record = drawPages(surface, drawn, g.mediaHeight, (done) => {
-    drawn[done - 1]!.items = [];
-    if (done <= pages.length) pages[done - 1]!.items = [];
-    progress?.({ type: 'page', done, of: drawn.length });
+  const record: ParentTreeRecord = { pages: [], annotations: [] };
+  const media = { width: g.mediaWidth, height: g.mediaHeight };
+  drawn.forEach((page, k) => {
+    if (page.body) drawBodyPage(surface, { ...page, body: page.body }, record, drawn.length, media);
+    else drawPage(surface, page, record, drawn.length, media);
+    page.items = [];
+    if (k < pages.length) pages[k]!.items = [];
+    progress?.({ type: 'page', done: k + 1, of: drawn.length });
   });
   if (press && marks) offsetBoxes(root, (page) => pressOrigin(g, page, marks.slug, press.bindingBleed));
   const outline: OutlineEntry[] = [...toc.outline, ...bodyOutline];

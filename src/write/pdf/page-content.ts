@@ -23,6 +23,14 @@ export type Marked =
   | { artifact: 'Pagination' | 'Layout' | 'Page'; subtype?: 'Header' | 'Footer' }
   | { tag: 'Span'; actualText: string };
 
+/**
+ * How the document draws each image it registered, by key: a bitmap (an image XObject, with the
+ * EXIF orientation pdfkit read) or a vector drawing, which is handed the content written so far.
+ */
+export interface ImageCatalog {
+  image(key: string): { kind: 'bitmap'; name: string; orientation: number } | { kind: 'vector'; draw(content: PageContent, x: number, y: number, width: number, height: number): void };
+}
+
 /** The resource name of a font: its registry id (`/serif-regular`). */
 export function fontName(font: FontId): string {
   return font;
@@ -55,7 +63,7 @@ export class PageContent {
   private penY = Number.NaN;
 
   /** `grayscale`: every colour in DeviceGray (the grey press edition, press/grayscale.ts). */
-  constructor(private readonly encoder: RunEncoder, private readonly grayscale = false) {}
+  constructor(private readonly encoder: RunEncoder, private readonly images: ImageCatalog, private readonly grayscale = false) {}
 
   begin(m: Marked): void {
     // Marked content and text objects nest: a sequence never straddles a BT…ET.
@@ -172,13 +180,20 @@ export class PageContent {
   }
 
   /**
-   * An image XObject `name` in the box (x, y, width, height), turned as its EXIF `orientation`
-   * says (as pdfkit does), optionally clipped to the page (`clip`: the MediaBox's size).
+   * The image registered as `key` in the box (x, y, width, height): a bitmap turned as its EXIF
+   * orientation says (as pdfkit does) and clipped to `clip` (the page: a full-bleed cover image is
+   * larger), or a vector drawing.
    */
-  image(name: string, x: number, y: number, width: number, height: number, orientation = 1, clip?: { width: number; height: number }): void {
-    this.xobjects.add(name);
-    const ops = clip ? [`0 0 ${num(clip.width)} ${num(clip.height)} re W n`] : [];
-    ops.push(...orientationMatrix(orientation, x, y, width, height).map((m) => `${m.map(num).join(' ')} cm`), `/${name} Do`);
+  image(key: string, x: number, y: number, width: number, height: number, clip?: { x: number; y: number; width: number; height: number }): void {
+    const image = this.images.image(key);
+    if (image.kind === 'vector') {
+      image.draw(this, x, y, width, height);
+      return;
+    }
+    this.xobjects.add(image.name);
+    const ops = clip ? [`${num(clip.x)} ${num(clip.y)} ${num(clip.width)} ${num(clip.height)} re W n`] : [];
+    ops.push(...orientationMatrix(image.orientation, x, y, width, height).map((m) => `${m.map(num).join(' ')} cm`));
+    ops.push(`/${image.name} Do`);
     this.graphic(ops);
   }
 

@@ -109,4 +109,9 @@ export interface LaidOutPage {
   start?: PageStart;
   /** Pages whose image fills the page into the bleed (the cover) get no text area check. */
   fullBleed?: boolean;
+  /**
+   * A body page: the left edge of its text block, and its running head and folio. Its `items` are
+   * drawn from that edge and moved there (draw.ts), the frame where it stands.
+   */
+  body?: { x: number; frame: PageItem[] };
 }

@@ -57,6 +57,21 @@ export class FontGlyphs {
     return copy;
   }
 
+  /**
+   * Adds glyphs a page drawn elsewhere used (each as its own id, with its own text), if none of them
+   * is known here with another text; returns false, adding nothing, if one is: the page must then
+   * be drawn again in this document, where that glyph needs a copy.
+   */
+  adopt(uses: Iterable<{ gid: number; codePoints: readonly number[]; advanceWidth: number }>): boolean {
+    const list = [...uses];
+    for (const u of list) {
+      const known = this.cids.get(u.gid);
+      if (known !== undefined && !sameCodePoints(known.codePoints, u.codePoints)) return false;
+    }
+    for (const u of list) this.cid({ id: u.gid, codePoints: u.codePoints, advanceWidth: u.advanceWidth });
+    return true;
+  }
+
   /** The width of a CID already drawn, in thousandths of an em (the PDF's /W). */
   widthOf(cid: number): number {
     return this.cids.get(cid)?.width ?? 0;

@@ -30,6 +30,21 @@ export interface EncodedRun {
   readonly end: number;
   /** The run's advance as the typesetter measured it, in TJ units (tracking included). */
   readonly advance: number;
+  /**
+   * Whether the run is written as any document would write it: every glyph as its own id, with its
+   * own text (no copy of a glyph drawn with other characters, glyph-book.ts). Only then may a page
+   * drawn with it be kept and used in another build.
+   */
+  readonly portable: boolean;
+  /** The glyphs drawn (id and text, each once), which a kept page adds to its document's fonts. */
+  readonly uses: readonly GlyphUse[];
+}
+
+/** A glyph of a run and the text it stands for. */
+export interface GlyphUse {
+  readonly gid: number;
+  readonly codePoints: readonly number[];
+  readonly advanceWidth: number;
 }
 
 /**
@@ -50,10 +65,16 @@ export function encodeRun(f: FontGlyphs, font: FontId, text: string, size: numbe
   const unit = 1000 / layout.unitsPerEm;
   const cids: number[] = new Array<number>(n);
   const drawn: string[] = new Array<string>(n);
+  let portable = true;
+  const uses = new Map<number, GlyphUse>();
   for (let i = 0; i < n; i++) {
-    const cid = f.cid(glyphs[i]!);
+    const g = glyphs[i]!;
+    const cid = f.cid(g);
     cids[i] = cid;
-    drawn[i] = String.fromCodePoint(...f.codePointsOf(cid));
+    const text = f.codePointsOf(cid);
+    drawn[i] = String.fromCodePoint(...text);
+    if (cid !== g.id || !sameCodePoints(text, g.codePoints)) portable = false;
+    if (!uses.has(g.id)) uses.set(g.id, { gid: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth });
   }
   // Pen position of every glyph, in drawing (visual) order.
   const at: number[] = new Array<number>(n);
@@ -136,7 +157,11 @@ export function encodeRun(f: FontGlyphs, font: FontId, text: string, size: numbe
   }
   flush();
   if (rise !== 0) op('0 Ts');
-  return { parts, end: cursor, advance: pen };
+  return { parts, end: cursor, advance: pen, portable, uses: [...uses.values()] };
+}
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** Whether a code point is a combining mark (general category M). */
