@@ -19,6 +19,7 @@ import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { resolveLinks } from './read/resolve-links.js';
 import type { BuiltPublication, ProgressListener } from './progress/events.js';
 import { VERSION } from './version.js';
+import { DrawCache } from './cache/draw-cache.js';
 import { LayoutCache } from './cache/layout-cache.js';
 import { CoverCache } from './cache/cover-cache.js';
 import { ReadCache } from './cache/read-cache.js';
@@ -98,9 +99,10 @@ export interface BuildResult {
   preflight: { slug: string; report: PreflightReport }[];
   /**
    * With a cache: how many articles' layouts it had, and how many were set afresh; `read`: how
-   * many article files' readings it had, and how many were parsed afresh.
+   * many article files' readings it had, and how many were parsed afresh; `drawn`: how many
+   * articles' drawn pages it had (neither laid out nor drawn again), and how many were drawn.
    */
-  cache?: { hits: number; misses: number; read: { hits: number; misses: number } };
+  cache?: { hits: number; misses: number; read: { hits: number; misses: number }; drawn: { hits: number; misses: number } };
 }
 
 /**
@@ -139,7 +141,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   diagnostics.checkpoint();
   const jobs = options.jobs ?? defaultJobs();
   const cache = options.cache !== undefined ? await LayoutCache.open(options.cache) : undefined;
-  const threads = new BuildThreads(jobs, cache);
+  const drawCache = options.cache !== undefined ? await DrawCache.open(options.cache) : undefined;
+  const threads = new BuildThreads(jobs, cache, drawCache);
   const files: Output[] = [];
   const preflight: BuildResult['preflight'] = [];
   try {
@@ -164,12 +167,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await threads.close();
   }
   reportCacheProblems(cache, 'layout', 'the articles were laid out again', diagnostics);
+  reportCacheProblems(drawCache, 'draw', 'the articles were drawn again', diagnostics);
   diagnostics.checkpoint();
   progress?.({ type: 'phase', phase: 'write' });
   await writeOutputs(files);
   progress?.({ type: 'done' });
   const counts = (c: { hits: number; misses: number }): { hits: number; misses: number } => ({ hits: c.hits, misses: c.misses });
-  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, preflight, ...(cache && readCache ? { cache: { ...counts(cache), read: counts(readCache) } } : {}) };
+  return { outputs: files.map((f) => f.path), warnings: diagnostics.warnings, preflight, ...(cache && readCache && drawCache ? { cache: { ...counts(cache), read: counts(readCache), drawn: counts(drawCache) } } : {}) };
 }
 
 /** A cache's problems (a damaged entry, a full disk) as warnings: the build went on without the entries. */

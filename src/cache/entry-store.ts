@@ -92,6 +92,11 @@ export class EntryStore {
     }
   }
 
+  /** The file of the entry stored under `key`. */
+  path(key: string): string {
+    return this.file(key);
+  }
+
   private file(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}.${this.kind}`);
   }

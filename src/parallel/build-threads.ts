@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { DrawCache } from '../cache/draw-cache.js';
 import type { LayoutCache } from '../cache/layout-cache.js';
 import { fontMeasurer } from '../write/pdf/font-metrics.js';
 import { layoutArticle, type ArticleJob, type ArticleLayout } from '../write/pdf/layout/article-job.js';
@@ -47,7 +48,7 @@ export class BuildThreads {
    * `jobs`: how many articles are set at once — this thread and `jobs - 1` workers (1: all in
    * this thread, no workers).
    */
-  constructor(readonly jobs: number, readonly cache?: LayoutCache) {
+  constructor(readonly jobs: number, readonly cache?: LayoutCache, readonly drawCache?: DrawCache) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`internal error: jobs must be a whole number from 1, not ${jobs}`);
     this.pool = jobs > 1 && existsSync(fileURLToPath(WORKER)) ? new WorkerPool(WORKER, jobs - 1) : undefined;
   }

@@ -24,7 +24,7 @@ import { pressOrigin, trimBox } from './page-geometry.js';
 import { grayOf, grayOfCmyk } from './press/grayscale.js';
 import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import { embedCidFont, type FontRef } from './text/cid-font.js';
-import { num } from './text/glyph-run.js';
+import { num, type GlyphUse } from './text/glyph-run.js';
 import { RunEncoder } from './text/run-encoder.js';
 
 /** An indirect PDF object, opaque outside this module. */
@@ -234,6 +234,24 @@ export class PdfSurface {
     const page = this.doc.page as unknown as { fonts: Record<string, unknown>; xobjects: Record<string, unknown> };
     for (const font of content.fonts) page.fonts[fontName(font)] = this.fontRef(font);
     for (const name of content.xobjects) page.xobjects[name] = this.xobjectsByName.get(name);
+  }
+
+  /**
+   * Adds a content stream already deflated (an article's page drawn as data, drawn-article.ts)
+   * after the page's own, with the fonts and images it draws with.
+   */
+  appendStream(deflated: Uint8Array, fonts: readonly FontId[], xobjects: readonly string[]): void {
+    const stream = this.doc.ref({ Filter: 'FlateDecode' });
+    stream.end(bufferView(deflated));
+    const page = this.doc.page as unknown as { content: Ref; dictionary: Ref; fonts: Record<string, unknown>; xobjects: Record<string, unknown> };
+    dict(page.dictionary).Contents = [page.content, stream];
+    for (const font of fonts) page.fonts[fontName(font)] = this.fontRef(font);
+    for (const name of xobjects) page.xobjects[name] = this.xobjectsByName.get(name);
+  }
+
+  /** Adds glyphs a page drawn elsewhere used, unless one means another text here (text/glyph-book.ts). */
+  adoptGlyphs(uses: readonly (readonly [FontId, readonly GlyphUse[]])[]): boolean {
+    return this.encoder.glyphs.adopt(uses);
   }
 
   /** How pages draw the images registered here. */

@@ -18,7 +18,8 @@
  */
 import { textWidth } from './font-metrics.js';
 import type { PdfSurface } from './document.js';
-import type { LaidOutPage, Link, LinkTarget, PageItem, PlacedText } from './layout/page-items.js';
+import type { FontId } from '../../fonts/registry.js';
+import type { Link, LinkTarget, PageItem, PlacedText } from './layout/page-items.js';
 import type { PageContent } from './page-content.js';
 import { attach, type MarkedContentRef, type ObjectRef, type StructNode } from './tag/struct-node.js';
 import { hasRtl, visualRuns } from './text/bidi.js';
@@ -39,11 +40,11 @@ export interface PageDrawing {
 
 /**
  * Writes `items` into `content`, every x less `dx` (a body page's text block edge, or 0), images
- * clipped to the `page` (its MediaBox), and records what `placePage` needs. Structure elements are attached in the order of their first
+ * clipped to `clip` if given (a page's MediaBox: the cover image is larger; a body page's images
+ * lie inside its text block, and its drawing must not depend on its side), and records what `placePage` needs. Structure elements are attached in the order of their first
  * content (tag/struct-node.ts), so an article's elements attach within its own tree.
  */
-export function drawItems(content: PageContent, items: readonly PageItem[], dx: number, page: { width: number; height: number }): PageDrawing {
-  const clip = { x: -dx, y: 0, width: page.width, height: page.height };
+export function drawItems(content: PageContent, items: readonly PageItem[], dx: number, clip?: { x: number; y: number; width: number; height: number }): PageDrawing {
   const drawing: PageDrawing = { owners: [], refs: [], links: [], dests: [], figures: [] };
   const { owners } = drawing;
   let open: { node: StructNode; y: number } | undefined;
@@ -190,26 +191,36 @@ function round(v: number): number {
 export function drawPage(surface: PdfSurface, page: { index: number; items: readonly PageItem[] }, record: ParentTreeRecord, pageCount: number, media: { width: number; height: number }): void {
   surface.addPage(page.index);
   const content = surface.newContent();
-  const drawing = drawItems(content, page.items, 0, media);
+  const drawing = drawItems(content, page.items, 0, { x: 0, y: 0, ...media });
   surface.write(content);
   placePage(surface, drawing, page.index, 0, record, pageCount, media.height);
 }
 
+/** A body page drawn as data (drawn-article.ts), to place as page `index` with its text block at `x`. */
+export interface BodyPagePlacement {
+  index: number;
+  x: number;
+  /** Its running head and folio, drawn where they stand. */
+  frame: readonly PageItem[];
+  /** The body's content stream, deflated, and what it draws with. */
+  content: Uint8Array;
+  fonts: readonly FontId[];
+  xobjects: readonly string[];
+  drawing: PageDrawing;
+}
+
 /**
- * Draws a body page: its frame (running head, folio: artifacts) where it stands, then its items
- * from the text block's edge inside a `cm` that moves them there, and places it.
+ * Adds a body page: its frame (running head, folio: artifacts) drawn where it stands and a `cm`
+ * that moves what follows to the text block, then the body's own content stream, and places it.
  */
-export function drawBodyPage(surface: PdfSurface, page: LaidOutPage & { body: { x: number; frame: PageItem[] } }, record: ParentTreeRecord, pageCount: number, media: { width: number; height: number }): void {
+export function placeBodyPage(surface: PdfSurface, page: BodyPagePlacement, record: ParentTreeRecord, pageCount: number, media: { width: number; height: number }): void {
   surface.addPage(page.index);
   const frame = surface.newContent();
-  const furniture = drawItems(frame, page.body.frame, 0, media);
+  const furniture = drawItems(frame, page.frame, 0);
   if (furniture.owners.length > 0 || furniture.links.length > 0) throw new Error('internal error: a running head or folio has content that is not an artifact');
   surface.write(frame);
-  const x = page.body.x;
-  surface.write(`q\n1 0 0 1 ${num(x)} 0 cm`);
-  const body = surface.newContent();
-  const drawing = drawItems(body, page.items, x, media);
-  surface.write(body);
-  surface.write('Q');
-  placePage(surface, drawing, page.index, x, record, pageCount, media.height);
+  // Nothing is drawn after the body, so the move needs no q…Q around it.
+  surface.write(`1 0 0 1 ${num(page.x)} 0 cm`);
+  surface.appendStream(page.content, page.fonts, page.xobjects);
+  placePage(surface, page.drawing, page.index, page.x, record, pageCount, media.height);
 }

@@ -17,25 +17,28 @@ import { pdfInfo } from '../metadata/info.js';
 import { xmpPacket } from '../metadata/xmp.js';
 import type { PageMap } from '../page-map.js';
 import { PdfSurface, type Attachment } from './document.js';
-import { drawBodyPage, drawPage } from './draw.js';
+import { drawPage, placeBodyPage } from './draw.js';
+import { drawArticle, sidesAlike, type DrawnArticle } from './drawn-article.js';
+import type { PageContent } from './page-content.js';
 import { fontMeasurer, textWidth } from './font-metrics.js';
 import { codePointLabel, drawableText } from './glyph-coverage.js';
 import { noteNames, type ArticleNames } from './layout/article.js';
 import { articleJob, type ArticleLayout } from './layout/article-job.js';
 import type { FlowContext } from './layout/blocks.js';
-import { baselineIn } from './layout/flow.js';
+import { baselineIn, shiftItem } from './layout/flow.js';
 import { COVER_IMAGE, coverPage, titlePage, tocUnits, type TocEntry } from './layout/front-matter.js';
 import type { LaidOutPage, OutlineEntry, PageItem } from './layout/page-items.js';
 import { paginate, Paginator, type BodyPage, type Pagination } from './layout/paginate.js';
 import { isRecto, pageGeometry, pressOrigin, textArea, type PageGeometry } from './page-geometry.js';
-import { documentNode, graft } from './tag/struct-node.js';
+import { adoptTree, documentNode } from './tag/struct-node.js';
 import { writeStructureTree, type ParentTreeRecord } from './tag/structure-tree.js';
 import { memoizeMeasurer } from './typeset/measure.js';
 import { grayImage } from './press/grayscale.js';
 import { printerMarks } from './press/marks.js';
 import { offsetBoxes } from './press/offset-structure.js';
 import { DEFAULT_PRESS, type PressOptions } from './press/options.js';
-import { pressPages } from './press/pages.js';
+import { pressItems } from './press/pages.js';
+import { blankPagesFor } from './press/signature.js';
 import { MIN_LINE_PT, MIN_TEXT_PT, preflight, type LowResolutionImage, type PreflightReport } from './press/preflight.js';
 
 export interface PdfResult {
@@ -126,80 +129,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const front = 2 + tocDraft.pages.length;
   const firstBody = front % 2 === 0 ? front : front + 1;
 
-  // The articles: each laid out on its own (on a worker, or found in the layout cache), then
-  // grafted into the document's structure in order and paginated as one flow.
-  const resolve = (from: number) => (id: string): string | undefined => {
-    const target = targets.resolve(id, from);
-    if (!target) return undefined;
-    return target.node ? anchorDest(target.article, target.node) : names[target.article]?.dest;
-  };
-  const jobs = pub.articles.map((a, i) =>
-    articleJob(a, i, { documentLang: metadata.lang, fontSize: g.fontSize, leading: g.leading, width: area.width, areaHeight: area.height, images: input.images, resolve: resolve(i) }));
-  const layouts: (ArticleLayout | undefined)[] = await threads.layout(jobs, (done) => progress?.({ type: 'article', done, of: pub.articles.length }));
-  // Images printed below 300 dpi: reported by the preflight, which knows the page each lands on.
-  const lowResolution: LowResolutionImage[] = [];
-  // Each article is paginated on its own and its layout let go at once, so a long book's units are
-  // never held beside its pages (memory grows with the largest article, not with the book).
-  const paginator = new Paginator(g, firstBody);
-  const bodyPages: BodyPage[] = [];
-  const bodyOutline: OutlineEntry[] = [];
-  const takePages = ({ pages: taken, outline }: Pagination): void => {
-    for (const p of taken) bodyPages.push(p);
-    for (const o of outline) bodyOutline.push(o);
-  };
-  layouts.forEach((layout, i) => {
-    if (!layout) return;
-    graft(layout.art, root);
-    for (const low of layout.lowResolution) lowResolution.push({ article: i, image: input.images.get(low.image)!, dpi: low.dpi, widthPt: low.widthPt });
-    paginator.add(layout.units);
-    layouts[i] = { ...layout, units: [] };
-    takePages(paginator.take());
-  });
-  takePages(paginator.finish());
-  layouts.forEach((layout, i) => {
-    if (!layout) return;
-    if (layout.missing.length === 0) return;
-    const chars = new Map(layout.missing);
-    const article = pub.articles[i]!;
-    const count = [...chars.values()].reduce((n, c) => n + c, 0);
-    const examples = [...chars.keys()].slice(0, 5).map((c) => `"${c}" (${codePointLabel(c)})`).join(', ');
-    input.diagnostics.warn({
-      code: 'pdf.glyph.missing',
-      ...(article.origin !== undefined ? { file: article.origin } : {}),
-      message: `"${article.meta.title}": ${count} character${count === 1 ? '' : 's'} (${chars.size} different) ${count === 1 ? 'is' : 'are'} in none of the embedded fonts and print as "\uFFFD": ${examples}${chars.size > 5 ? ', …' : ''}`,
-      fix: 'replace the characters, or add a font that has them to the font registry (src/fonts/files.ts)',
-    });
-  });
-
-  const folio = (index: number): string => (index < firstBody ? romanNumeral(index + 1) : String(index - firstBody + 1));
-  const opening = new Map<number, number>();
-  for (const p of bodyPages) if (p.opening && !opening.has(p.article)) opening.set(p.article, p.index);
-  const startPage = pub.articles.map((_, i) => opening.get(i) ?? firstBody);
-  const toc = paginate(tocUnits(entries(startPage.map(folio)), root, frontCtx, area.width, tocTitle, metadata.lang, measurer), g, 2);
-
-  const pages: LaidOutPage[] = [
-    { index: 0, label: folio(0), items: coverItems, fullBleed: true },
-    { index: 1, label: folio(1), items: titleItems },
-    ...toc.pages.map((p) => ({ index: p.index, label: folio(p.index), items: [...p.items, ...furniture(g, p.index, folio(p.index), undefined)] })),
-  ];
-  if (firstBody > front) pages.push({ index: front, label: folio(front), items: [] });
-  const articleOf = new Map<number, number>();
-  for (const p of bodyPages.splice(0)) {
-    const start = p.start ? { ...p.start, label: folio(p.index) } : undefined;
-    articleOf.set(p.index, p.article);
-    const frame = [...runningHead(g, p, pub.articles, metadata.title), ...furniture(g, p.index, folio(p.index), undefined)];
-    pages.push({ index: p.index, label: folio(p.index), items: p.items, body: { x: textArea(g, p.index).x, frame }, ...(start ? { start } : {}) });
-  }
-  // What the preflight looks at once the pages are drawn (images, small text, thin rules): each
-  // page's items are let go as soon as it is drawn.
-  const checked: LaidOutPage[] = pages.map((p) => ({ ...p, items: [...(p.body?.frame ?? []), ...p.items].filter(preflightItem) }));
-
-  const pageMap: PageMap = { source: metadata.identifier, pages: pages.flatMap((p) => (p.start ? [p.start] : [])) };
-
-  // The press edition: same pages without links and destinations, blank pages at the end.
   const marks = press ? printerMarks(g.trimWidth, g.trimHeight, g.bleed, press.marks) : undefined;
-  const drawn = press ? pressPages(pages, press.signature, folio, press.coverPage).pages : pages;
-
   const surface = new PdfSurface({
     geometry: g,
     info: pdfInfo(metadata),
@@ -221,16 +151,132 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     else surface.registerSvg(id, print.svg);
   }
 
+  // The articles, in order: each laid out on its own (on a worker, or found in the layout cache),
+  // paginated and drawn from the page after the one before (drawn-article.ts), or found drawn in
+  // the draw cache. The press edition draws them without links and destinations.
+  const resolve = (from: number) => (id: string): string | undefined => {
+    const target = targets.resolve(id, from);
+    if (!target) return undefined;
+    return target.node ? anchorDest(target.article, target.node) : names[target.article]?.dest;
+  };
+  const jobs = pub.articles.map((a, i) =>
+    articleJob(a, i, { documentLang: metadata.lang, fontSize: g.fontSize, leading: g.leading, width: area.width, areaHeight: area.height, images: input.images, resolve: resolve(i) }));
+  const drawCache = press ? undefined : threads.drawCache;
+  const drawKey = (i: number, side?: 0 | 1): string => drawCache!.key(jobs[i]!, g, side);
+  const stored = (i: number): boolean => drawCache !== undefined && (drawCache.has(drawKey(i)) || (drawCache.has(drawKey(i, 0)) && drawCache.has(drawKey(i, 1))));
+  // Articles without a drawing in the cache are laid out first, all at once (on the workers).
+  const toLay = jobs.flatMap((_, i) => (stored(i) ? [] : [i]));
+  const laid = await threads.layout(toLay.map((i) => jobs[i]!), (done) => progress?.({ type: 'article', done: done + jobs.length - toLay.length, of: jobs.length }));
+  const layouts = new Map(toLay.map((i, k) => [i, laid[k]!]));
+  laid.length = 0;
   progress?.({ type: 'phase', phase: 'draw' });
+  const check = (item: PageItem): boolean => preflightItem(item);
+  const newContent = (): PageContent => surface.newContent();
+  const articles: DrawnArticle[] = [];
+  let next = firstBody;
+  for (let i = 0; i < jobs.length; i++) {
+    let drawn: DrawnArticle | undefined;
+    if (drawCache && !layouts.has(i)) {
+      const entry = (await drawCache.get(drawKey(i))) ?? (await drawCache.get(drawKey(i, (next % 2) as 0 | 1)));
+      // Used only if its glyphs mean here what they meant there (text/glyph-book.ts).
+      if (entry && surface.adoptGlyphs(entry.uses)) drawn = entry;
+    }
+    if (drawn) drawCache!.hits++;
+    else {
+      const layout = layouts.get(i) ?? (await threads.layout([jobs[i]!]))[0]!;
+      layouts.delete(i);
+      if (press) for (const u of layout.units) u.items = pressItems(u.items);
+      // A cache keeps an article that breaks otherwise on the other side drawn for both sides, so
+      // that an edit earlier in the book that turns it over finds it too.
+      const alike = drawCache ? sidesAlike(layout.units, g) : false;
+      const twin = drawCache && !alike ? structuredClone(layout) : undefined;
+      drawn = drawArticle(layout, g, next, newContent, check, alike);
+      if (drawCache) {
+        drawCache.misses++;
+        if (drawn.portable && alike) void drawCache.put(drawKey(i), drawn);
+        else if (drawn.portable && twin) {
+          void drawCache.put(drawKey(i, drawn.side), drawn);
+          const other = drawArticle(twin, g, next + 1, newContent, check);
+          void drawCache.put(drawKey(i, other.side), other);
+        }
+      }
+    }
+    articles.push(drawn);
+    next += drawn.pages.length;
+  }
+
+  // Where each article starts, and what it leaves for the document: warnings, low-resolution images.
+  const lowResolution: LowResolutionImage[] = [];
+  const firstPage: number[] = [];
+  let at = firstBody;
+  articles.forEach((drawn, i) => {
+    firstPage.push(at);
+    at += drawn.pages.length;
+    for (const low of drawn.lowResolution) lowResolution.push({ article: i, image: input.images.get(low.image)!, dpi: low.dpi, widthPt: low.widthPt });
+    if (drawn.missing.length === 0) return;
+    const chars = new Map(drawn.missing);
+    const article = pub.articles[i]!;
+    const count = [...chars.values()].reduce((n, c) => n + c, 0);
+    const examples = [...chars.keys()].slice(0, 5).map((c) => `"${c}" (${codePointLabel(c)})`).join(', ');
+    input.diagnostics.warn({
+      code: 'pdf.glyph.missing',
+      ...(article.origin !== undefined ? { file: article.origin } : {}),
+      message: `"${article.meta.title}": ${count} character${count === 1 ? '' : 's'} (${chars.size} different) ${count === 1 ? 'is' : 'are'} in none of the embedded fonts and print as "\uFFFD": ${examples}${chars.size > 5 ? ', …' : ''}`,
+      fix: 'replace the characters, or add a font that has them to the font registry (src/fonts/files.ts)',
+    });
+  });
+  const bodyEnd = at;
+
+  const folio = (index: number): string => (index < firstBody ? romanNumeral(index + 1) : String(index - firstBody + 1));
+  const startPage = articles.map((drawn, i) => firstPage[i]! + Math.max(0, drawn.pages.findIndex((p) => p.opening)));
+  const toc = paginate(tocUnits(entries(startPage.map(folio)), root, frontCtx, area.width, tocTitle, metadata.lang, measurer), g, 2);
+
+  // The front matter, drawn as it stands; then the body pages, each with its running head and folio.
+  const frontPages: LaidOutPage[] = [
+    { index: 0, label: folio(0), items: press?.coverPage === false ? [] : coverItems, fullBleed: true },
+    { index: 1, label: folio(1), items: titleItems },
+    ...toc.pages.map((p) => ({ index: p.index, label: folio(p.index), items: [...p.items, ...furniture(g, p.index, folio(p.index), undefined)] })),
+  ];
+  if (firstBody > front) frontPages.push({ index: front, label: folio(front), items: [] });
+  if (press) for (const p of frontPages) p.items = pressItems(p.items);
+  // The press edition's blank pages to fill the last signature: nothing on them, not even a folio.
+  const blanks = press ? blankPagesFor(bodyEnd, press.signature) : 0;
+  const pageCount = bodyEnd + blanks;
+  // What the preflight looks at (images, small text, thin rules), and the page map.
+  const checked: LaidOutPage[] = frontPages.map((p) => ({ ...p, items: p.items.filter(preflightItem) }));
+  const articleOf = new Map<number, number>();
+  const starts: PageMap['pages'] = [];
+  const bodyOutline: OutlineEntry[] = [];
+
   const record: ParentTreeRecord = { pages: [], annotations: [] };
   const media = { width: g.mediaWidth, height: g.mediaHeight };
-  drawn.forEach((page, k) => {
-    if (page.body) drawBodyPage(surface, { ...page, body: page.body }, record, drawn.length, media);
-    else drawPage(surface, page, record, drawn.length, media);
+  let placed = 0;
+  const placedOne = (): void => progress?.({ type: 'page', done: ++placed, of: pageCount });
+  for (const page of frontPages) {
+    drawPage(surface, page, record, pageCount, media);
     page.items = [];
-    if (k < pages.length) pages[k]!.items = [];
-    progress?.({ type: 'page', done: k + 1, of: drawn.length });
+    placedOne();
+  }
+  articles.forEach((drawn, i) => {
+    adoptTree(drawn.art, root);
+    for (const o of drawn.outline) bodyOutline.push({ ...o, page: o.page + firstPage[i]! });
+    drawn.pages.forEach((page, k) => {
+      const index = firstPage[i]! + k;
+      const x = textArea(g, index).x;
+      articleOf.set(index, i);
+      if (page.start) starts.push({ ...page.start, pageIndex: index, label: folio(index) });
+      const frame = [...runningHead(g, { index, article: i, opening: page.opening }, pub.articles, metadata.title), ...furniture(g, index, folio(index), undefined)];
+      checked.push({ index, label: folio(index), items: [...frame.filter(preflightItem), ...page.checked.map((item) => moved(item, x))] });
+      placeBodyPage(surface, { index, x, frame, content: page.content, fonts: page.fonts, xobjects: page.xobjects, drawing: page.drawing }, record, pageCount, media);
+      placedOne();
+    });
   });
+  articles.length = 0;
+  for (let index = bodyEnd; index < pageCount; index++) {
+    drawPage(surface, { index, items: [] }, record, pageCount, media);
+    placedOne();
+  }
+  const pageMap: PageMap = { source: metadata.identifier, pages: starts };
   if (press && marks) offsetBoxes(root, (page) => pressOrigin(g, page, marks.slug, press.bindingBleed));
   const outline: OutlineEntry[] = [...toc.outline, ...bodyOutline];
   if (!press) surface.outline(outline);
@@ -248,7 +294,15 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     fontsNotEmbedded: surface.fontsNotEmbedded(),
     signature: press?.signature ?? DEFAULT_PRESS.signature,
   });
-  return { bytes, pageMap, pageCount: drawn.length, preflight: report };
+  await drawCache?.settle();
+  return { bytes, pageMap, pageCount, preflight: report };
+}
+
+/** A copy of `item` moved `dx` to the right. */
+function moved(item: PageItem, dx: number): PageItem {
+  const copy = { ...item };
+  shiftItem(copy, dx, 0);
+  return copy;
 }
 
 /** The folio, centred under the text block: an artifact (ISO 32000-1 §14.8.2.2.2, pagination). */
@@ -264,7 +318,7 @@ function furniture(g: PageGeometry, index: number, label: string, _unused: undef
  * The running head: the publication's title on versos, the article's on rectos; none on the page
  * that opens an article. Too long a title is shortened with an ellipsis, never set outside the block.
  */
-function runningHead(g: PageGeometry, page: BodyPage, articles: readonly Article[], publicationTitle: string): PageItem[] {
+function runningHead(g: PageGeometry, page: Pick<BodyPage, 'index' | 'article' | 'opening'>, articles: readonly Article[], publicationTitle: string): PageItem[] {
   if (page.opening) return [];
   const area = textArea(g, page.index);
   const size = g.fontSize * 0.85;

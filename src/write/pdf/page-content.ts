@@ -46,6 +46,8 @@ export class PageContent {
   /** Fonts and XObjects the page draws with, by resource name. */
   readonly fonts = new Set<FontId>();
   readonly xobjects = new Set<string>();
+  /** The runs drawn, per font: what the page's drawing owes to its document's fonts (drawn-article.ts). */
+  readonly runs = new Map<FontId, Set<EncodedRun>>();
   /** Fill colour (the graphics state starts black on every page). */
   private grey = false;
   /** Text state: it persists across BT…ET (ISO 32000-1 §9.3). */
@@ -103,7 +105,12 @@ export class PageContent {
 
   /** One shaped run of one font (text/glyph-run.ts), continuing the line's TJ where it can. */
   private glyphRun(font: FontId, run: EncodedRun, x: number, y: number, size: number, tracking: number): number {
-    this.fonts.add(font);
+    let runs = this.runs.get(font);
+    if (runs === undefined) {
+      this.fonts.add(font);
+      this.runs.set(font, (runs = new Set()));
+    }
+    runs.add(run);
     if (!this.inText) {
       this.ops.push('BT');
       this.inText = true;

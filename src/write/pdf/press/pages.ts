@@ -29,6 +29,11 @@ export function pressPages(pages: readonly LaidOutPage[], signature: Signature, 
   return { pages: out, blanks };
 }
 
+/** Items as the press edition draws them: no destinations, no links (their text stays). */
+export function pressItems(items: readonly PageItem[]): PageItem[] {
+  return items.flatMap(withoutInteraction);
+}
+
 function withoutInteraction(item: PageItem): PageItem[] {
   if (item.kind === 'dest') return [];
   if (item.kind === 'text' && item.link !== undefined) {

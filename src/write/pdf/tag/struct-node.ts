@@ -75,6 +75,16 @@ export function graft(node: StructNode, parent: StructNode): void {
   node.parent = parent;
 }
 
+/**
+ * Puts a tree drawn apart from the document (an article's Art element) under `parent`, after what
+ * is attached there so far, if any of its content was drawn.
+ */
+export function adoptTree(node: StructNode, parent: StructNode): void {
+  if (node.parent !== undefined) throw new Error(`internal error: a ${node.type} element adopted twice`);
+  node.parent = parent;
+  if (node.attached) parent.kids.push(node);
+}
+
 /** Attaches `node` and its ancestors to the tree, each in the order of first content. */
 export function attach(node: StructNode): void {
   if (node.attached) return;

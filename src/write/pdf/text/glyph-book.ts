@@ -12,6 +12,7 @@
  * with its own ToUnicode entry: sharing would make every ج extract as whichever letter came first.
  */
 import { openFont, type FontId } from '../../../fonts/registry.js';
+import type { GlyphUse } from './glyph-run.js';
 import type { ShapedGlyph } from './shape.js';
 
 /** What a CID draws: a glyph of the font, its width in thousandths of an em, the text it stands for. */
@@ -57,19 +58,10 @@ export class FontGlyphs {
     return copy;
   }
 
-  /**
-   * Adds glyphs a page drawn elsewhere used (each as its own id, with its own text), if none of them
-   * is known here with another text; returns false, adding nothing, if one is: the page must then
-   * be drawn again in this document, where that glyph needs a copy.
-   */
-  adopt(uses: Iterable<{ gid: number; codePoints: readonly number[]; advanceWidth: number }>): boolean {
-    const list = [...uses];
-    for (const u of list) {
-      const known = this.cids.get(u.gid);
-      if (known !== undefined && !sameCodePoints(known.codePoints, u.codePoints)) return false;
-    }
-    for (const u of list) this.cid({ id: u.gid, codePoints: u.codePoints, advanceWidth: u.advanceWidth });
-    return true;
+  /** Whether a glyph drawn elsewhere with `codePoints` (as its own id) means another text here. */
+  clashes(use: GlyphUse): boolean {
+    const known = this.cids.get(use.gid);
+    return known !== undefined && !sameCodePoints(known.codePoints, use.codePoints);
   }
 
   /** The width of a CID already drawn, in thousandths of an em (the PDF's /W). */
@@ -91,6 +83,20 @@ export class GlyphBook {
     let f = this.fonts.get(id);
     if (f === undefined) this.fonts.set(id, (f = new FontGlyphs(id)));
     return f;
+  }
+
+  /**
+   * Adds the glyphs a page drawn elsewhere used (each as its own id, with its own text), if none
+   * of them means another text here; returns false, adding nothing, if one does: the page must then
+   * be drawn again in this document, where that glyph needs a copy.
+   */
+  adopt(uses: readonly (readonly [FontId, readonly GlyphUse[]])[]): boolean {
+    if (uses.some(([font, list]) => list.some((u) => this.font(font).clashes(u)))) return false;
+    for (const [font, list] of uses) {
+      const f = this.font(font);
+      for (const u of list) f.cid({ id: u.gid, codePoints: u.codePoints, advanceWidth: u.advanceWidth });
+    }
+    return true;
   }
 
   /** Every font drawn with, in the order of first use. */
