@@ -24,9 +24,10 @@ export class DrawCache extends KindCache {
     return new DrawCache(...(await KindCache.parts(dir, 'drawn', 'drawn again')));
   }
 
-  /** The key of an article's drawing on either side (`side` undefined) or on one. */
-  key(job: ArticleJob, g: PageGeometry, side?: 0 | 1): string {
-    return this.keyOf(JSON.stringify(job), JSON.stringify(g), side === undefined ? 'either' : String(side));
+  /** The keys of an article's drawing for either side, and for a recto (0) or verso (1) start. */
+  keys(job: ArticleJob, g: PageGeometry): { either: string; sides: readonly [string, string] } {
+    const parts = [JSON.stringify(job), JSON.stringify(g)];
+    return { either: this.keyOf(...parts, 'either'), sides: [this.keyOf(...parts, '0'), this.keyOf(...parts, '1')] };
   }
 
   /** Whether an entry is stored under `key` (without reading it). */

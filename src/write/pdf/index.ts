@@ -162,7 +162,8 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const jobs = pub.articles.map((a, i) =>
     articleJob(a, i, { documentLang: metadata.lang, fontSize: g.fontSize, leading: g.leading, width: area.width, areaHeight: area.height, images: input.images, resolve: resolve(i) }));
   const drawCache = press ? undefined : threads.drawCache;
-  const drawKey = (i: number, side?: 0 | 1): string => drawCache!.key(jobs[i]!, g, side);
+  const drawKeys = drawCache ? jobs.map((job) => drawCache.keys(job, g)) : [];
+  const drawKey = (i: number, side?: 0 | 1): string => (side === undefined ? drawKeys[i]!.either : drawKeys[i]!.sides[side]);
   const stored = (i: number): boolean => drawCache !== undefined && (drawCache.has(drawKey(i)) || (drawCache.has(drawKey(i, 0)) && drawCache.has(drawKey(i, 1))));
   // Articles without a drawing in the cache are laid out first, all at once (on the workers).
   const toLay = jobs.flatMap((_, i) => (stored(i) ? [] : [i]));
@@ -247,6 +248,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const articleOf = new Map<number, number>();
   const starts: PageMap['pages'] = [];
   const bodyOutline: OutlineEntry[] = [];
+  const fittedHeads = new Map<string, { text: string; width: number }>();
 
   const record: ParentTreeRecord = { pages: [], annotations: [] };
   const media = { width: g.mediaWidth, height: g.mediaHeight };
@@ -265,7 +267,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
       const x = textArea(g, index).x;
       articleOf.set(index, i);
       if (page.start) starts.push({ ...page.start, pageIndex: index, label: folio(index) });
-      const frame = [...runningHead(g, { index, article: i, opening: page.opening }, pub.articles, metadata.title), ...furniture(g, index, folio(index), undefined)];
+      const frame = [...runningHead(g, { index, article: i, opening: page.opening }, pub.articles, metadata.title, fittedHeads), ...furniture(g, index, folio(index), undefined)];
       checked.push({ index, label: folio(index), items: [...frame.filter(preflightItem), ...page.checked.map((item) => moved(item, x))] });
       placeBodyPage(surface, { index, x, frame, content: page.content, fonts: page.fonts, xobjects: page.xobjects, drawing: page.drawing }, record, pageCount, media);
       placedOne();
@@ -318,28 +320,33 @@ function furniture(g: PageGeometry, index: number, label: string, _unused: undef
  * The running head: the publication's title on versos, the article's on rectos; none on the page
  * that opens an article. Too long a title is shortened with an ellipsis, never set outside the block.
  */
-function runningHead(g: PageGeometry, page: Pick<BodyPage, 'index' | 'article' | 'opening'>, articles: readonly Article[], publicationTitle: string): PageItem[] {
+function runningHead(g: PageGeometry, page: Pick<BodyPage, 'index' | 'article' | 'opening'>, articles: readonly Article[], publicationTitle: string, fitted: Map<string, { text: string; width: number }>): PageItem[] {
   if (page.opening) return [];
   const area = textArea(g, page.index);
   const size = g.fontSize * 0.85;
   const face = 'italic' as const;
-  let text = drawableText(isRecto(page.index) ? (articles[page.article]?.meta.title ?? '') : publicationTitle, face, () => undefined);
-  if (textWidth(text, face, size) > area.width) {
-    // The longest prefix that fits with its ellipsis, found by halving (widths grow with length):
-    // one shaping per halving rather than one per character dropped.
-    let fits = 1;
-    let over = text.length;
-    while (over - fits > 1) {
-      const mid = (fits + over) >> 1;
-      if (textWidth(`${text.slice(0, mid)}\u2026`, face, size) > area.width) over = mid;
-      else fits = mid;
+  const title = isRecto(page.index) ? (articles[page.article]?.meta.title ?? '') : publicationTitle;
+  // Fitted once per title: a long article repeats its head on every other page.
+  let fit = fitted.get(title);
+  if (fit === undefined) {
+    let text = drawableText(title, face, () => undefined);
+    if (textWidth(text, face, size) > area.width) {
+      // The longest prefix that fits with its ellipsis, found by halving (widths grow with length):
+      // one shaping per halving rather than one per character dropped.
+      let fits = 1;
+      let over = text.length;
+      while (over - fits > 1) {
+        const mid = (fits + over) >> 1;
+        if (textWidth(`${text.slice(0, mid)}\u2026`, face, size) > area.width) over = mid;
+        else fits = mid;
+      }
+      text = `${text.slice(0, fits).trimEnd()}\u2026`;
     }
-    text = `${text.slice(0, fits).trimEnd()}\u2026`;
+    fitted.set(title, (fit = { text, width: textWidth(text, face, size) }));
   }
-  const w = textWidth(text, face, size);
   const y = area.y - g.leading * 1.5 + baselineIn(g.leading, face, size);
   return [
-    { kind: 'text', x: area.x + (area.width - w) / 2, y, text, style: { face, size }, width: w, owner: { artifact: 'Pagination' }, tint: 'grey' },
+    { kind: 'text', x: area.x + (area.width - fit.width) / 2, y, text: fit.text, style: { face, size }, width: fit.width, owner: { artifact: 'Pagination' }, tint: 'grey' },
   ];
 }
 
