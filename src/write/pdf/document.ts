@@ -13,7 +13,6 @@
  */
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
@@ -22,6 +21,7 @@ import { fontRuns } from './font-metrics.js';
 import type { PageGeometry } from './page-geometry.js';
 import { pressOrigin, trimBox } from './page-geometry.js';
 import { grayOf, grayOfCmyk } from './press/grayscale.js';
+import { placeForm, svgForm, type SvgForm } from './svg-form.js';
 import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import type { Face } from './text-style.js';
 import { encodeRun, num, utf16Hex, type EncodedRun, type SubsetFont } from './text/glyph-run.js';
@@ -106,8 +106,8 @@ export class PdfSurface {
   private readonly pages: Ref[] = [];
   private readonly annotations: Ref[] = [];
   private readonly images = new Map<string, PDFKit.Mixins.ImageSrc>();
-  /** SVG documents drawn as vectors, by key (already simplified by usvg: paths, no text). */
-  private readonly vectors = new Map<string, string>();
+  /** SVG figures as Form XObjects by key, with their resource names (svg-form.ts). */
+  private readonly vectors = new Map<string, SvgForm & { name: string }>();
   private readonly g: PageGeometry;
   /** Fill colour of the current page's content (the graphics state starts black on every page). */
   private grey = false;
@@ -212,9 +212,10 @@ export class PdfSurface {
     return { width, height };
   }
 
-  /** Registers an SVG to draw as vectors under `key` (see images/svg/print.ts). */
+  /** Writes an SVG (usvg's simplified tree, images/svg/print.ts) once, as a form drawn under `key`. */
   registerSvg(key: string, svg: string): void {
-    this.vectors.set(key, svg);
+    const name = `Fm${this.vectors.size + 1}`;
+    this.vectors.set(key, { ...svgForm(this.doc, svg, key), name });
   }
 
   /** Starts page `index` with its boxes and its key in the structure parent tree. */
@@ -452,27 +453,13 @@ export class PdfSurface {
   }
 
   /**
-   * Draws an SVG as vectors inside the current marked content (the caller's Figure), clipped to its
-   * box. svg-to-pdfkit writes paths, gradients and opacity through pdfkit's vector API inside
-   * save/restore; usvg has already turned text into outlines, so no font is selected here and the
-   * text layer stays the article's.
+   * Draws an SVG's form inside the current marked content (the caller's Figure), fitted and clipped
+   * to its box: plain operators, with the form's gradients and opacity in its own resources.
    */
-  private svg(svg: string, x: number, y: number, width: number, height: number): void {
-    this.flushContent();
-    this.pdfkitDrew();
-    this.doc.save();
-    this.doc.rect(x, y, width, height).clip();
-    SVGtoPDF(this.doc, svg, x, y, {
-      width,
-      height,
-      preserveAspectRatio: 'xMidYMid meet',
-      warningCallback: () => undefined,
-      fontCallback: () => fontPath('serif-regular'),
-      // Never open a file or URL an SVG names (images/svg/print.ts rasterises SVGs with images).
-      imageCallback: () => '',
-    });
-    // restore() returns the fill colour and font to what the text cache believes they are.
-    this.doc.restore();
+  private svg(form: SvgForm & { name: string }, x: number, y: number, width: number, height: number): void {
+    this.closeText();
+    (this.doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects[form.name] = form.ref;
+    this.content.push(placeForm(form.name, form, x, y, width, height));
   }
 
   rule(x1: number, y1: number, x2: number, y2: number, lineWidth: number): void {
