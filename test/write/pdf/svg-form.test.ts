@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rasterizeSvg } from '../../../src/images/svg/print.js';
+import { formPlacing, formSize } from '../../../src/write/pdf/svg-form.js';
 import { BIN, ROOT, tempFolder } from '../../support/cli.js';
 import { run, runOk } from '../../support/exec.js';
 import { pdfText } from '../../support/pdf.js';
@@ -144,6 +145,32 @@ describe('SVG figures as Form XObjects', () => {
     const text = (await pdfText(file)).replace(/\s+/g, ' ');
     expect(text).toMatch(/A paragraph before the chart\. A paragraph between the charts\. .*The paragraph after them\./);
     expect(text).not.toContain('Requests per second');
+  });
+});
+
+describe('placing a form', () => {
+  /** Where the placing matrix takes form point (u, v), in page space (top-left origin, y down). */
+  const at = (placing: string[], u: number, v: number): [number, number] => {
+    const [a, b, c, d, e, f] = placing[1]!.split(' ').slice(0, 6).map(Number) as [number, number, number, number, number, number];
+    return [a * u + c * v + e, b * u + d * v + f];
+  };
+
+  it('fits and centres the form in its box, upright: the form’s top-left corner at the top-left', () => {
+    // A 400 × 200 form in a 100 × 100 box at (10, 20): a quarter the size, centred vertically.
+    const placing = formPlacing({ width: 400, height: 200 }, 10, 20, 100, 100);
+    expect(placing[0]).toBe('10 20 100 100 re W n');
+    expect(at(placing, 0, 200)).toEqual([10, 45]);
+    expect(at(placing, 400, 0)).toEqual([110, 95]);
+    // Taller than wide: centred horizontally.
+    const tall = formPlacing({ width: 50, height: 100 }, 0, 0, 100, 50);
+    expect(at(tall, 0, 100)).toEqual([37.5, 0]);
+    expect(at(tall, 50, 0)).toEqual([62.5, 50]);
+  });
+
+  it('sizes the form by the viewBox at 0.75 pt a unit, else by width and height', () => {
+    expect(formSize('<svg width="453.5" height="189" viewBox="0 0 600 250" xmlns="http://www.w3.org/2000/svg"/>')).toEqual({ width: 450, height: 187.5 });
+    expect(formSize(`<svg xmlns="http://www.w3.org/2000/svg" width='2in' height="96px"/>`)).toEqual({ width: 144, height: 72 });
+    expect(formSize('<svg xmlns="http://www.w3.org/2000/svg"/>')).toEqual({ width: 225, height: 112.5 });
   });
 });
 
