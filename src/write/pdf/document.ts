@@ -13,15 +13,15 @@
  */
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { PdfInfo } from '../metadata/info.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
-import { fontPath, type FontId } from '../../fonts/registry.js';
+import type { FontId } from '../../fonts/registry.js';
 import { fontName, imageName, PageContent, type ImageCatalog } from './page-content.js';
 import type { PageGeometry } from './page-geometry.js';
 import { pressOrigin, trimBox } from './page-geometry.js';
 import { grayOf, grayOfCmyk } from './press/grayscale.js';
+import { formPlacing, svgForm, type SvgForm } from './svg-form.js';
 import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import { embedCidFont, type FontRef } from './text/cid-font.js';
 import { num, type GlyphUse } from './text/glyph-run.js';
@@ -104,8 +104,8 @@ export class PdfSurface {
   private readonly annotations: Ref[] = [];
   /** Images embedded, by key: their XObject and EXIF orientation (1 when upright or not a JPEG). */
   private readonly images = new Map<string, { name: string; obj: unknown; orientation: number }>();
-  /** SVG documents drawn as vectors, by key (already simplified by usvg: paths, no text). */
-  private readonly vectors = new Map<string, string>();
+  /** SVG figures as Form XObjects by key, with their resource names (svg-form.ts). */
+  private readonly vectors = new Map<string, SvgForm & { name: string }>();
   private readonly xobjectsByName = new Map<string, unknown>();
   private readonly g: PageGeometry;
   /** Shaped, encoded words and the CIDs of every font drawn with (text/glyph-book.ts). */
@@ -194,9 +194,12 @@ export class PdfSurface {
     return { width, height };
   }
 
-  /** Registers an SVG to draw as vectors under `key` (see images/svg/print.ts). */
+  /** Writes an SVG (usvg's simplified tree, images/svg/print.ts) once, as a form drawn under `key`. */
   registerSvg(key: string, svg: string): void {
-    this.vectors.set(key, svg);
+    const name = imageName(key);
+    const form = { ...svgForm(this.doc, svg, key), name };
+    this.vectors.set(key, form);
+    this.xobjectsByName.set(name, form.ref);
   }
 
   /** Starts page `index` with its boxes and its key in the structure parent tree. */
@@ -257,8 +260,10 @@ export class PdfSurface {
   /** How pages draw the images registered here. */
   private readonly catalog: ImageCatalog = {
     image: (key) => {
-      const vector = this.vectors.get(key);
-      if (vector !== undefined) return { kind: 'vector', draw: (content, x, y, width, height) => this.svg(content, vector, x, y, width, height) };
+      const form = this.vectors.get(key);
+      // Fitted and clipped to its box inside the caller's Figure: plain operators, the form's
+      // gradients and opacity in its own resources.
+      if (form !== undefined) return { kind: 'vector', draw: (content, x, y, width, height) => content.form(form.name, formPlacing(form, x, y, width, height)) };
       const image = this.images.get(key);
       if (!image) throw new Error(`image ${key} was not registered`);
       return { kind: 'bitmap', name: image.name, orientation: image.orientation };
@@ -270,29 +275,6 @@ export class PdfSurface {
     let ref = this.fontRefs.get(font);
     if (ref === undefined) this.fontRefs.set(font, (ref = this.doc.ref({})));
     return ref;
-  }
-
-  /**
-   * Draws an SVG as vectors inside the current marked content (the caller's Figure), clipped to its
-   * box. svg-to-pdfkit writes paths, gradients and opacity through pdfkit's vector API inside
-   * save/restore; usvg has already turned text into outlines, so no font is selected here and the
-   * text layer stays the article's.
-   */
-  private svg(content: PageContent, svg: string, x: number, y: number, width: number, height: number): void {
-    this.write(content);
-    this.doc.save();
-    this.doc.rect(x, y, width, height).clip();
-    SVGtoPDF(this.doc, svg, x, y, {
-      width,
-      height,
-      preserveAspectRatio: 'xMidYMid meet',
-      warningCallback: () => undefined,
-      fontCallback: () => fontPath('serif-regular'),
-      // Never open a file or URL an SVG names (images/svg/print.ts rasterises SVGs with images).
-      imageCallback: () => '',
-    });
-    // restore() returns the fill colour and font to what the text cache believes they are.
-    this.doc.restore();
   }
 
   /** A link annotation; returns its handle for the structure tree's OBJR. */

@@ -99,6 +99,11 @@ function contents(qdfText: string): string[] {
   return [...qdfText.matchAll(/%% Contents for page (\d+)\n(?:%%[^\n]*\n)*\d+ 0 obj\n[\s\S]*?stream\n([\s\S]*?)endstream/g)].map((m) => m[2]!);
 }
 
+/** Content stream of each Form XObject. */
+function forms(qdfText: string): string[] {
+  return [...qdfText.matchAll(/\n\d+ 0 obj\n<<\n((?:(?!endobj)[\s\S])*?)\n>>\nstream\n([\s\S]*?)endstream/g)].filter((m) => /\/Subtype \/Form\b/.test(m[1]!)).map((m) => m[2]!);
+}
+
 describe('the press edition', () => {
   it('has MediaBox ⊇ BleedBox ⊇ TrimBox on every page: the slug for the marks, then the bleed (5 mm)', async () => {
     const pages = await boxes(out(`rich/${RICH_SLUG}.press.pdf`));
@@ -219,7 +224,8 @@ describe('the press edition', () => {
       const text = await qdf(f);
       expect(text).not.toMatch(/\/DeviceRGB|\/DeviceCMYK|\/ICCBased|\/CalRGB|\/Lab\b/);
       let colourOps = 0;
-      for (const stream of contents(text)) {
+      // Pages and the Form XObjects they draw (SVG figures are forms: src/write/pdf/svg-form.ts).
+      for (const stream of [...contents(text), ...forms(text)]) {
         const tokens = stream.replace(/<[0-9A-Fa-f\s]*>/g, ' ').split(/[\s[\]]+/);
         tokens.forEach((t, i) => {
           expect(['rg', 'RG', 'k', 'K'], `operator ${t}`).not.toContain(t);
