@@ -67,7 +67,12 @@ export class EntryStore {
   put(key: string, value: unknown): Promise<void> {
     // After one failed write (a read-only folder, a full disk) the rest would fail alike: one report.
     if (this.unwritable) return Promise.resolve();
-    const payload = v8.serialize(value);
+    return this.putPayload(key, v8.serialize(value));
+  }
+
+  /** Stores a value already serialised with v8.serialize (on another thread) under `key`. */
+  putPayload(key: string, payload: Uint8Array): Promise<void> {
+    if (this.unwritable) return Promise.resolve();
     const write = this.write(key, Buffer.concat([this.magic, createHash('sha256').update(payload).digest(), payload]));
     this.writes.push(write);
     return write;

@@ -48,6 +48,16 @@ export class LayoutCache extends KindCache {
     return (await this.store.get(key)) as ArticleLayout | undefined;
   }
 
+  /** Stores a layout already serialised with v8 (on a worker thread) under `key`. */
+  putBytes(key: string, payload: Uint8Array): Promise<void> {
+    return this.store.putPayload(key, payload);
+  }
+
+  /** Waits for every entry being written. */
+  settle(): Promise<void> {
+    return this.store.settle();
+  }
+
   /** Stores `layout` under `key`: written whole to a temporary file, then renamed into place. */
   put(key: string, layout: ArticleLayout): Promise<void> {
     return this.store.put(key, layout);

@@ -19,6 +19,8 @@ import { layoutArticle, type ArticleJob, type ArticleLayout } from '../write/pdf
 import { memoizeMeasurer, type Measurer } from '../write/pdf/typeset/measure.js';
 import { WorkerPool } from './pool.js';
 import type { WorkerReply, WorkerTask } from './worker-task.js';
+import { drawJob, type DrawnJob, type DrawSpec } from '../write/pdf/draw-job.js';
+import type { CatalogImage, ImageCatalog, PageContent } from '../write/pdf/page-content.js';
 
 /**
  * The worker script, compiled next to this module. Under vitest the sources run as TypeScript and
@@ -99,7 +101,9 @@ export class BuildThreads {
         lanes.push((async () => {
           while (next < todo.length) {
             const i = todo[next++]!;
-            done(i, (await pool.run({ kind: 'layout', job: jobs[i]! })).layout);
+            const reply = await pool.run({ kind: 'layout', job: jobs[i]! });
+            if (reply.kind !== 'layout') throw new Error('internal error: a worker answered a layout with a drawing');
+            done(i, reply.layout);
           }
         })());
       }
@@ -119,6 +123,107 @@ export class BuildThreads {
       if (layout === undefined) throw new Error(`internal error: article ${i + 1} was not laid out`);
       return layout;
     });
+  }
+
+  /** Whether `count` articles are set on workers beside this thread (else all in this thread, in order). */
+  parallel(count: number): boolean {
+    return this.pool !== undefined && count >= LEAST_FOR_WORKERS;
+  }
+
+  /**
+   * Lays out and draws `jobs` side by side, on the workers and in this thread (draw-job.ts), for
+   * both sides where they differ: the PDF writer places the drawings in order. Layouts come from
+   * the layout cache when it has them (drawn in this thread) and go into it when made.
+   * `content` makes this thread's content streams (with its own glyph ids, not the document's).
+   */
+  async drawAll(jobs: readonly ArticleJob[], spec: DrawSpec, catalog: ImageCatalog, grayscale: boolean, content: () => PageContent, onArticle?: (done: number) => void): Promise<DrawnJob[]> {
+    this.active++;
+    try {
+      const cache = this.cache;
+      const keys = cache ? jobs.map((job) => cache.key(job)) : [];
+      const cached: (ArticleLayout | undefined)[] = [];
+      for (let i = 0; i < jobs.length; i++) cached.push(cache ? await cache.get(keys[i]!) : undefined);
+      if (cache) {
+        const hits = cached.filter((c) => c !== undefined).length;
+        cache.hits += hits;
+        cache.misses += jobs.length - hits;
+      }
+      const lanedSpec: DrawSpec = { ...spec, keepLayout: cache !== undefined };
+      const results: (DrawnJob | undefined)[] = new Array(jobs.length);
+      let finished = 0;
+      const done = (i: number, drawn: DrawnJob): void => {
+        if (cache && drawn.layout) void cache.putBytes(keys[i]!, drawn.layout);
+        results[i] = { sides: drawn.sides };
+        onArticle?.(++finished);
+      };
+      // Articles with a cached layout are drawn here; the others go to whichever lane is free.
+      const todo = jobs.flatMap((_, i) => (cached[i] === undefined ? [i] : []));
+      const mine = jobs.flatMap((_, i) => (cached[i] !== undefined ? [i] : []));
+      let next = 0;
+      const lanes: Promise<void>[] = [];
+      const pool = this.pool;
+      if (pool) {
+        for (let w = 0; w < pool.size; w++) {
+          lanes.push((async () => {
+            while (next < todo.length) {
+              const i = todo[next++]!;
+              const images = jobs[i]!.images.flatMap((image) => (catalog.has(image.id) ? [[image.id, catalog.get(image.id)!] as [string, CatalogImage]] : []));
+              const reply = await pool.run({ kind: 'draw', job: jobs[i]!, spec: lanedSpec, images, grayscale });
+              if (reply.kind !== 'draw') throw new Error('internal error: a worker answered a drawing with a layout');
+              done(i, reply.drawn);
+            }
+          })());
+        }
+      }
+      lanes.push((async () => {
+        const measurer = (this.measurer ??= memoizeMeasurer(fontMeasurer));
+        for (const i of mine) {
+          done(i, drawJob(jobs[i]!, lanedSpec, measurer, content, undefined, cached[i]));
+          cached[i] = undefined;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        while (next < todo.length) {
+          const i = todo[next++]!;
+          done(i, drawJob(jobs[i]!, lanedSpec, measurer, content));
+          // Yields between articles, so that finished workers get their next article meanwhile.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })());
+      await Promise.all(lanes);
+      await cache?.settle();
+      return results.map((drawn, i) => {
+        if (drawn === undefined) throw new Error(`internal error: article ${i + 1} was not drawn`);
+        return drawn;
+      });
+    } finally {
+      if (--this.active === 0) {
+        this.measurer = undefined;
+        await this.pool?.release();
+      }
+    }
+  }
+
+  /**
+   * Lays out (or finds in the layout cache) and draws one article in this thread, opening on a
+   * page of `side`, with `content` (the document's own content streams: articles drawn in order).
+   */
+  async drawOne(job: ArticleJob, spec: DrawSpec, side: 0 | 1, content: () => PageContent): Promise<DrawnJob> {
+    const cache = this.cache;
+    const key = cache?.key(job);
+    const cached = cache && key ? await cache.get(key) : undefined;
+    if (cache) {
+      if (cached) cache.hits++;
+      else cache.misses++;
+    }
+    const measurer = (this.measurer ??= memoizeMeasurer(fontMeasurer));
+    const drawn = drawJob(job, { ...spec, keepLayout: cache !== undefined }, measurer, content, side, cached);
+    if (cache && key && drawn.layout) void cache.putBytes(key, drawn.layout);
+    return { sides: drawn.sides };
+  }
+
+  /** Lets go of this thread's widths once a book is drawn (drawOne keeps them between articles). */
+  forget(): void {
+    if (this.active === 0) this.measurer = undefined;
   }
 
   async close(): Promise<void> {

@@ -17,11 +17,11 @@ import type { PdfInfo } from '../metadata/info.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
 import type { FontId } from '../../fonts/registry.js';
-import { fontName, imageName, PageContent, type ImageCatalog } from './page-content.js';
+import { fontName, imageName, PageContent, type CatalogImage } from './page-content.js';
 import type { PageGeometry } from './page-geometry.js';
 import { pressOrigin, trimBox } from './page-geometry.js';
 import { grayOf, grayOfCmyk } from './press/grayscale.js';
-import { formPlacing, svgForm, type SvgForm } from './svg-form.js';
+import { svgForm } from './svg-form.js';
 import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import { embedCidFont, type FontRef } from './text/cid-font.js';
 import { num, type GlyphUse } from './text/glyph-run.js';
@@ -102,10 +102,7 @@ export class PdfSurface {
   private readonly chunks: Uint8Array[] = [];
   private readonly pages: Ref[] = [];
   private readonly annotations: Ref[] = [];
-  /** Images embedded, by key: their XObject and EXIF orientation (1 when upright or not a JPEG). */
-  private readonly images = new Map<string, { name: string; obj: unknown; orientation: number }>();
-  /** SVG figures as Form XObjects by key, with their resource names (svg-form.ts). */
-  private readonly vectors = new Map<string, SvgForm & { name: string }>();
+  /** Images' and forms' objects by resource name. */
   private readonly xobjectsByName = new Map<string, unknown>();
   private readonly g: PageGeometry;
   /** Shaped, encoded words and the CIDs of every font drawn with (text/glyph-book.ts). */
@@ -170,7 +167,7 @@ export class PdfSurface {
       if (waited > 60_000) throw new Error(`pdfkit did not finish embedding image ${key}`);
       await new Promise((resolve) => setTimeout(resolve, waited < 100 ? 0 : 1));
     }
-    this.images.set(key, { name: imageName(key), obj: image.obj, orientation: image.orientation ?? 1 });
+    this.catalog.set(key, { kind: 'bitmap', name: imageName(key), orientation: image.orientation ?? 1 });
     this.xobjectsByName.set(imageName(key), image.obj);
     return { width: image.width, height: image.height };
   }
@@ -189,7 +186,7 @@ export class PdfSurface {
       dict(obj).SMask = mask;
     }
     obj.end(bufferView(image.color));
-    this.images.set(key, { name: imageName(key), obj, orientation: 1 });
+    this.catalog.set(key, { kind: 'bitmap', name: imageName(key), orientation: 1 });
     this.xobjectsByName.set(imageName(key), obj);
     return { width, height };
   }
@@ -197,8 +194,8 @@ export class PdfSurface {
   /** Writes an SVG (usvg's simplified tree, images/svg/print.ts) once, as a form drawn under `key`. */
   registerSvg(key: string, svg: string): void {
     const name = imageName(key);
-    const form = { ...svgForm(this.doc, svg, key), name };
-    this.vectors.set(key, form);
+    const form = svgForm(this.doc, svg, key);
+    this.catalog.set(key, { kind: 'form', name, width: form.width, height: form.height });
     this.xobjectsByName.set(name, form.ref);
   }
 
@@ -257,18 +254,8 @@ export class PdfSurface {
     return this.encoder.glyphs.adopt(uses);
   }
 
-  /** How pages draw the images registered here. */
-  private readonly catalog: ImageCatalog = {
-    image: (key) => {
-      const form = this.vectors.get(key);
-      // Fitted and clipped to its box inside the caller's Figure: plain operators, the form's
-      // gradients and opacity in its own resources.
-      if (form !== undefined) return { kind: 'vector', draw: (content, x, y, width, height) => content.form(form.name, formPlacing(form, x, y, width, height)) };
-      const image = this.images.get(key);
-      if (!image) throw new Error(`image ${key} was not registered`);
-      return { kind: 'bitmap', name: image.name, orientation: image.orientation };
-    },
-  };
+  /** How pages draw the images registered here, by key (page-content.ts). */
+  readonly catalog = new Map<string, CatalogImage>();
 
   /** A font's Type0 dictionary, made on first use and written by `finish` (cid-font.ts). */
   private fontRef(font: FontId): Ref {

@@ -26,7 +26,7 @@ import { hasRtl, visualRuns } from './text/bidi.js';
 import type { ParentTreeRecord } from './tag/structure-tree.js';
 import { num } from './text/glyph-run.js';
 
-/** What a page's drawing leaves for the document: see the module comment. x is from the page's `dx`. */
+/** What a page's drawing leaves for the document: see the module comment. A body page's x are from its text block's edge. */
 export interface PageDrawing {
   /** The element of each MCID, in order. */
   readonly owners: StructNode[];
@@ -39,12 +39,12 @@ export interface PageDrawing {
 }
 
 /**
- * Writes `items` into `content`, every x less `dx` (a body page's text block edge, or 0), images
- * clipped to `clip` if given (a page's MediaBox: the cover image is larger; a body page's images
+ * Writes `items` into `content` (a body page's x from its text block's edge), images clipped to
+ * `clip` if given (a page's MediaBox: the cover image is larger; a body page's images
  * lie inside its text block, and its drawing must not depend on its side), and records what `placePage` needs. Structure elements are attached in the order of their first
  * content (tag/struct-node.ts), so an article's elements attach within its own tree.
  */
-export function drawItems(content: PageContent, items: readonly PageItem[], dx: number, clip?: { x: number; y: number; width: number; height: number }): PageDrawing {
+export function drawItems(content: PageContent, items: readonly PageItem[], clip?: { x: number; y: number; width: number; height: number }): PageDrawing {
   const drawing: PageDrawing = { owners: [], refs: [], links: [], dests: [], figures: [] };
   const { owners } = drawing;
   let open: { node: StructNode; y: number } | undefined;
@@ -69,7 +69,7 @@ export function drawItems(content: PageContent, items: readonly PageItem[], dx: 
   for (const item of items) {
     switch (item.kind) {
       case 'dest':
-        drawing.dests.push({ name: item.name, x: item.x - dx, y: item.y });
+        drawing.dests.push({ name: item.name, x: item.x, y: item.y });
         break;
       case 'element':
         attach(item.node);
@@ -77,24 +77,24 @@ export function drawItems(content: PageContent, items: readonly PageItem[], dx: 
       case 'rule':
         close();
         content.begin({ artifact: 'Layout' });
-        content.rule(item.x1 - dx, item.y1, item.x2 - dx, item.y2, item.lineWidth);
+        content.rule(item.x1, item.y1, item.x2, item.y2, item.lineWidth);
         content.end();
         break;
       case 'image':
         if ('node' in item.owner) {
           mark(item.owner.node, item.y);
-          if (item.owner.node.attrs.bbox) drawing.figures.push({ node: item.owner.node, x: item.x - dx, y: item.y, width: item.width, height: item.height });
-          content.image(item.image, item.x - dx, item.y, item.width, item.height, clip);
+          if (item.owner.node.attrs.bbox) drawing.figures.push({ node: item.owner.node, x: item.x, y: item.y, width: item.width, height: item.height });
+          content.image(item.image, item.x, item.y, item.width, item.height, clip);
           close();
         } else {
           close();
           content.begin({ artifact: item.owner.artifact });
-          content.image(item.image, item.x - dx, item.y, item.width, item.height, clip);
+          content.image(item.image, item.x, item.y, item.width, item.height, clip);
           content.end();
         }
         break;
       case 'text':
-        drawText(item, item.x - dx);
+        drawText(item, item.x);
         break;
     }
   }
@@ -191,7 +191,7 @@ function round(v: number): number {
 export function drawPage(surface: PdfSurface, page: { index: number; items: readonly PageItem[] }, record: ParentTreeRecord, pageCount: number, media: { width: number; height: number }): void {
   surface.addPage(page.index);
   const content = surface.newContent();
-  const drawing = drawItems(content, page.items, 0, { x: 0, y: 0, ...media });
+  const drawing = drawItems(content, page.items, { x: 0, y: 0, ...media });
   surface.write(content);
   placePage(surface, drawing, page.index, 0, record, pageCount, media.height);
 }
@@ -216,7 +216,7 @@ export interface BodyPagePlacement {
 export function placeBodyPage(surface: PdfSurface, page: BodyPagePlacement, record: ParentTreeRecord, pageCount: number, media: { width: number; height: number }): void {
   surface.addPage(page.index);
   const frame = surface.newContent();
-  const furniture = drawItems(frame, page.frame, 0);
+  const furniture = drawItems(frame, page.frame);
   if (furniture.owners.length > 0 || furniture.links.length > 0) throw new Error('internal error: a running head or folio has content that is not an artifact');
   surface.write(frame);
   // Nothing is drawn after the body, so the move needs no q…Q around it.

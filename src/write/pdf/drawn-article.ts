@@ -17,11 +17,11 @@ import type { FontId } from '../../fonts/registry.js';
 import type { PageStart } from '../page-map.js';
 import { drawItems, type PageDrawing } from './draw.js';
 import type { ArticleLayout } from './layout/article-job.js';
-import { shiftItem, type Unit } from './layout/flow.js';
+import type { Unit } from './layout/flow.js';
 import type { OutlineEntry, PageItem } from './layout/page-items.js';
 import { paginate, type BodyPage } from './layout/paginate.js';
 import type { PageContent } from './page-content.js';
-import { textArea, type PageGeometry } from './page-geometry.js';
+import type { PageGeometry } from './page-geometry.js';
 import type { StructNode } from './tag/struct-node.js';
 import type { GlyphUse } from './text/glyph-run.js';
 
@@ -62,14 +62,13 @@ export interface DrawnArticle {
  */
 export function drawArticle(layout: ArticleLayout, g: PageGeometry, first: number, newContent: () => PageContent, check: (item: PageItem) => boolean, eitherSide = false): DrawnArticle {
   const side = (first % 2) as 0 | 1;
-  const { pages, outline } = paginate(layout.units, g, first);
+  const { pages, outline } = paginate(layout.units, g, first, true);
   layout.units = [];
   const uses = new Map<FontId, Map<number, GlyphUse>>();
   let portable = true;
   const drawn: DrawnPage[] = pages.map((p) => {
-    const x = textArea(g, p.index).x;
     const content = newContent();
-    const drawing = drawItems(content, p.items, x);
+    const drawing = drawItems(content, p.items);
     for (const [font, runs] of content.runs) {
       let used = uses.get(font);
       if (used === undefined) uses.set(font, (used = new Map()));
@@ -78,11 +77,7 @@ export function drawArticle(layout: ArticleLayout, g: PageGeometry, first: numbe
         for (const u of run.uses) if (!used.has(u.gid)) used.set(u.gid, u);
       }
     }
-    const checked = p.items.filter(check).map((item) => {
-      const copy = { ...item };
-      shiftItem(copy, -x, 0);
-      return copy;
-    });
+    const checked = p.items.filter(check);
     const start = p.start ? { article: p.start.article, block: p.start.block, offset: p.start.offset } : undefined;
     return {
       content: deflateSync(content.take()),
@@ -112,7 +107,7 @@ export function drawArticle(layout: ArticleLayout, g: PageGeometry, first: numbe
  * when a hyphenated line ends a recto on one side (no page turn inside a word, layout/flow.ts).
  */
 export function sidesAlike(units: readonly Unit[], g: PageGeometry): boolean {
-  return sameBreaks(paginate(units, g, 0).pages, paginate(units, g, 1).pages);
+  return sameBreaks(paginate(units, g, 0, true).pages, paginate(units, g, 1, true).pages);
 }
 
 /** Whether two paginations of the same units break at the same places. */

@@ -18,8 +18,10 @@ import { xmpPacket } from '../metadata/xmp.js';
 import type { PageMap } from '../page-map.js';
 import { PdfSurface, type Attachment } from './document.js';
 import { drawPage, placeBodyPage } from './draw.js';
-import { drawArticle, sidesAlike, type DrawnArticle } from './drawn-article.js';
-import type { PageContent } from './page-content.js';
+import type { DrawnArticle } from './drawn-article.js';
+import { drawingFor, type DrawSpec } from './draw-job.js';
+import { PageContent } from './page-content.js';
+import { RunEncoder } from './text/run-encoder.js';
 import { fontMeasurer, textWidth } from './font-metrics.js';
 import { codePointLabel, drawableText } from './glyph-coverage.js';
 import { noteNames, type ArticleNames } from './layout/article.js';
@@ -39,7 +41,7 @@ import { offsetBoxes } from './press/offset-structure.js';
 import { DEFAULT_PRESS, type PressOptions } from './press/options.js';
 import { pressItems } from './press/pages.js';
 import { blankPagesFor } from './press/signature.js';
-import { MIN_LINE_PT, MIN_TEXT_PT, preflight, type LowResolutionImage, type PreflightReport } from './press/preflight.js';
+import { preflight, preflightItem, type LowResolutionImage, type PreflightReport } from './press/preflight.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -165,46 +167,61 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const drawKeys = drawCache ? jobs.map((job) => drawCache.keys(job, g)) : [];
   const drawKey = (i: number, side?: 0 | 1): string => (side === undefined ? drawKeys[i]!.either : drawKeys[i]!.sides[side]);
   const stored = (i: number): boolean => drawCache !== undefined && (drawCache.has(drawKey(i)) || (drawCache.has(drawKey(i, 0)) && drawCache.has(drawKey(i, 1))));
-  // Articles without a drawing in the cache are laid out first, all at once (on the workers).
-  const toLay = jobs.flatMap((_, i) => (stored(i) ? [] : [i]));
-  const laid = await threads.layout(toLay.map((i) => jobs[i]!), (done) => progress?.({ type: 'article', done: done + jobs.length - toLay.length, of: jobs.length }));
-  const layouts = new Map(toLay.map((i, k) => [i, laid[k]!]));
-  laid.length = 0;
+  // A cache keeps an article that breaks otherwise on the other side drawn for both sides, so that
+  // an edit earlier in the book that turns it over finds it too.
+  const spec: DrawSpec = { geometry: g, press: press !== undefined, bothSides: drawCache !== undefined, keepLayout: false };
+  const grayscale = press?.grayscale === true;
+  const keep = (i: number, sides: readonly DrawnArticle[]): void => {
+    for (const d of sides) if (drawCache && d.portable) void drawCache.put(d.eitherSide ? drawKey(i) : drawKey(i, d.side), d);
+  };
+  // Articles the cache does not have: drawn side by side when there are enough of them (on the
+  // workers and in this thread, each lane with glyph ids of its own), else one by one in order below.
+  const toDraw = jobs.flatMap((_, i) => (stored(i) ? [] : [i]));
+  const laneDrawn = new Map<number, DrawnArticle[]>();
+  if (threads.parallel(toDraw.length)) {
+    const lane = new RunEncoder();
+    const drawnAll = await threads.drawAll(toDraw.map((i) => jobs[i]!), spec, surface.catalog, grayscale, () => new PageContent(lane, surface.catalog, grayscale), (done) =>
+      progress?.({ type: 'article', done: done + jobs.length - toDraw.length, of: jobs.length }));
+    toDraw.forEach((i, k) => laneDrawn.set(i, drawnAll[k]!.sides));
+    drawnAll.length = 0;
+  }
   progress?.({ type: 'phase', phase: 'draw' });
-  const check = (item: PageItem): boolean => preflightItem(item);
-  const newContent = (): PageContent => surface.newContent();
+  // In order: each article opens on the page after the one before. A drawing made elsewhere (the
+  // cache, a lane) is placed only if its glyphs mean here what they meant there (text/glyph-book.ts);
+  // else, and for articles not drawn yet, it is drawn here, in the document's own glyph ids.
   const articles: DrawnArticle[] = [];
   let next = firstBody;
   for (let i = 0; i < jobs.length; i++) {
+    const side = (next % 2) as 0 | 1;
     let drawn: DrawnArticle | undefined;
-    if (drawCache && !layouts.has(i)) {
-      const entry = (await drawCache.get(drawKey(i))) ?? (await drawCache.get(drawKey(i, (next % 2) as 0 | 1)));
-      // Used only if its glyphs mean here what they meant there (text/glyph-book.ts).
-      if (entry && surface.adoptGlyphs(entry.uses)) drawn = entry;
-    }
-    if (drawn) drawCache!.hits++;
-    else {
-      const layout = layouts.get(i) ?? (await threads.layout([jobs[i]!]))[0]!;
-      layouts.delete(i);
-      if (press) for (const u of layout.units) u.items = pressItems(u.items);
-      // A cache keeps an article that breaks otherwise on the other side drawn for both sides, so
-      // that an edit earlier in the book that turns it over finds it too.
-      const alike = drawCache ? sidesAlike(layout.units, g) : false;
-      const twin = drawCache && !alike ? structuredClone(layout) : undefined;
-      drawn = drawArticle(layout, g, next, newContent, check, alike);
-      if (drawCache) {
-        drawCache.misses++;
-        if (drawn.portable && alike) void drawCache.put(drawKey(i), drawn);
-        else if (drawn.portable && twin) {
-          void drawCache.put(drawKey(i, drawn.side), drawn);
-          const other = drawArticle(twin, g, next + 1, newContent, check);
-          void drawCache.put(drawKey(i, other.side), other);
-        }
+    const lanes = laneDrawn.get(i);
+    laneDrawn.delete(i);
+    if (lanes) {
+      if (drawCache) drawCache.misses++;
+      keep(i, lanes);
+      const candidate = drawingFor(lanes, side);
+      if (candidate?.portable && surface.adoptGlyphs(candidate.uses)) drawn = candidate;
+    } else if (drawCache && stored(i)) {
+      const entry = (await drawCache.get(drawKey(i))) ?? (await drawCache.get(drawKey(i, side)));
+      const candidate = entry && drawingFor([entry], side);
+      if (candidate && surface.adoptGlyphs(candidate.uses)) {
+        drawn = candidate;
+        drawCache.hits++;
       }
+    }
+    if (drawn === undefined) {
+      const fresh = await threads.drawOne(jobs[i]!, spec, side, () => surface.newContent());
+      if (!lanes) {
+        if (drawCache) drawCache.misses++;
+        keep(i, fresh.sides);
+        progress?.({ type: 'article', done: i + 1, of: jobs.length });
+      }
+      drawn = drawingFor(fresh.sides, side)!;
     }
     articles.push(drawn);
     next += drawn.pages.length;
   }
+  threads.forget();
 
   // Where each article starts, and what it leaves for the document: warnings, low-resolution images.
   const lowResolution: LowResolutionImage[] = [];
@@ -350,7 +367,3 @@ function runningHead(g: PageGeometry, page: Pick<BodyPage, 'index' | 'article' |
   ];
 }
 
-/** Items the preflight checks (press/preflight.ts): images, text below the legible size, hairlines. */
-function preflightItem(item: PageItem): boolean {
-  return item.kind === 'image' || (item.kind === 'text' && item.style.size < MIN_TEXT_PT) || (item.kind === 'rule' && item.lineWidth < MIN_LINE_PT);
-}

@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FontId } from '../../fonts/registry.js';
+import { formPlacing } from './form-placing.js';
 import type { Face } from './text-style.js';
 import { num, utf16Hex, type EncodedRun } from './text/glyph-run.js';
 import type { RunEncoder } from './text/run-encoder.js';
@@ -24,12 +25,12 @@ export type Marked =
   | { tag: 'Span'; actualText: string };
 
 /**
- * How the document draws each image it registered, by key: a bitmap (an image XObject, with the
- * EXIF orientation pdfkit read) or a vector drawing, which is handed the content written so far.
+ * How a page draws each image the document registered, by key: plain data, so that pages can be
+ * drawn on worker threads. A bitmap is an image XObject (with the EXIF orientation pdfkit read), a
+ * vector drawing a Form XObject of its size in points (svg-form.ts).
  */
-export interface ImageCatalog {
-  image(key: string): { kind: 'bitmap'; name: string; orientation: number } | { kind: 'vector'; draw(content: PageContent, x: number, y: number, width: number, height: number): void };
-}
+export type CatalogImage = { kind: 'bitmap'; name: string; orientation: number } | { kind: 'form'; name: string; width: number; height: number };
+export type ImageCatalog = ReadonlyMap<string, CatalogImage>;
 
 /** The resource name of a font: its registry id (`/serif-regular`). */
 export function fontName(font: FontId): string {
@@ -192,9 +193,12 @@ export class PageContent {
    * larger), or a vector drawing.
    */
   image(key: string, x: number, y: number, width: number, height: number, clip?: { x: number; y: number; width: number; height: number }): void {
-    const image = this.images.image(key);
-    if (image.kind === 'vector') {
-      image.draw(this, x, y, width, height);
+    const image = this.images.get(key);
+    if (image === undefined) throw new Error(`internal error: image ${key} was not registered`);
+    if (image.kind === 'form') {
+      // Fitted and clipped to its box inside the caller's Figure: the form's gradients and
+      // opacity are in its own resources.
+      this.form(image.name, formPlacing(image, x, y, width, height));
       return;
     }
     this.xobjects.add(image.name);

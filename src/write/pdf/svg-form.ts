@@ -12,6 +12,7 @@
  * 'xMidYMid meet' into any box (`placeForm`) draws what svg-to-pdfkit would draw straight into it.
  */
 import SVGtoPDF from 'svg-to-pdfkit';
+export { formPlacing, placeForm } from './form-placing.js';
 import { fontPath } from '../../fonts/registry.js';
 import { cssPixels, viewBox } from '../../images/svg/measure.js';
 
@@ -83,26 +84,6 @@ export function svgForm(doc: PDFKit.PDFDocument, svg: string, name: string): Svg
 }
 
 /**
- * The operators that draw form `name` (of `form`'s size) into the box at (x, y) of `width` ×
- * `height`, in pdfkit's page space (top-left origin, y down: its pages start `1 0 0 -1 0 H cm`).
- */
-export function placeForm(name: string, form: { width: number; height: number }, x: number, y: number, width: number, height: number): string {
-  return `q ${formPlacing(form, x, y, width, height).join(' ')} /${name} Do Q`;
-}
-
-/**
- * What goes before the form's `Do` (inside q…Q): the clip to the box, and the matrix that scales
- * the form to fit and centres it ('xMidYMid meet'). The form is y-up, so the matrix flips it back:
- * form point (u, v) lands at (left + s·u, top + s·(H − v)).
- */
-export function formPlacing(form: { width: number; height: number }, x: number, y: number, width: number, height: number): string[] {
-  const s = Math.min(width / form.width, height / form.height);
-  const left = x + (width - form.width * s) / 2;
-  const top = y + (height - form.height * s) / 2;
-  return [`${n(x)} ${n(y)} ${n(width)} ${n(height)} re W n`, `${n(s)} 0 0 ${n(-s)} ${n(left)} ${n(top + form.height * s)} cm`];
-}
-
-/**
  * The form's size in points: the viewBox (usvg always writes one), else the `width` and `height`
  * attributes, else the 300 × 150 px an SVG without either gets.
  */
@@ -113,12 +94,6 @@ export function formSize(svg: string): { width: number; height: number } {
   const width = box?.[2] ?? cssPixels(attr('width')) ?? 300;
   const height = box?.[3] ?? cssPixels(attr('height')) ?? 150;
   return { width: width * PT_PER_PX, height: height * PT_PER_PX };
-}
-
-/** A number for a content stream: six decimals, enough for a scale factor across a page. */
-function n(v: number): string {
-  const r = Math.round(v * 1e6) / 1e6;
-  return r === 0 ? '0' : String(r);
 }
 
 /** The parts of pdfkit's document state svg-to-pdfkit draws through (not in @types/pdfkit). */

@@ -32,9 +32,13 @@ function minHeight(u: Unit): number {
   return u.shrink ? Math.min(u.height, u.shrink.minHeight) : u.height;
 }
 
-/** Paginates `units` onto pages numbered from `firstIndex` (its parity decides recto/verso). */
-export function paginate(units: readonly Unit[], g: PageGeometry, firstIndex: number): Pagination {
-  const paginator = new Paginator(g, firstIndex);
+/**
+ * Paginates `units` onto pages numbered from `firstIndex` (its parity decides recto/verso). With
+ * `fromBlockEdge`, x stays measured from the text block's left edge (an article drawn apart from
+ * its page's side, drawn-article.ts), else from the page's.
+ */
+export function paginate(units: readonly Unit[], g: PageGeometry, firstIndex: number, fromBlockEdge = false): Pagination {
+  const paginator = new Paginator(g, firstIndex, fromBlockEdge);
   paginator.add(units);
   return paginator.finish();
 }
@@ -56,7 +60,7 @@ export class Paginator {
   private y = 0;
   private empty = true;
 
-  constructor(private readonly g: PageGeometry, private readonly firstIndex: number) {}
+  constructor(private readonly g: PageGeometry, private readonly firstIndex: number, private readonly fromBlockEdge = false) {}
 
   /** Pages started so far (the next page's index is `firstIndex + pageCount`). */
   get pageCount(): number {
@@ -80,7 +84,7 @@ export class Paginator {
       if (!this.empty) this.y += u.spaceBefore;
       for (const item of u.items) {
         const copy = { ...item };
-        shiftItem(copy, area.x, area.y + this.y);
+        shiftItem(copy, this.fromBlockEdge ? 0 : area.x, area.y + this.y);
         page.items.push(copy);
       }
       if (u.outline) this.outline.push({ ...u.outline, page: page.index, y: area.y + this.y });

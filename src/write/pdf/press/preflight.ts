@@ -10,13 +10,18 @@
  */
 import type { Diagnostics } from '../../../check/diagnostic.js';
 import type { LoadedImage } from '../../../images/image.js';
-import type { LaidOutPage } from '../layout/page-items.js';
+import type { LaidOutPage, PageItem } from '../layout/page-items.js';
 import type { Signature } from './options.js';
 import { blankPagesFor } from './signature.js';
 
 export const MIN_DPI = 300;
 export const MIN_TEXT_PT = 6;
 export const MIN_LINE_PT = 0.25;
+
+/** Items the preflight checks: images, text below the legible size, hairlines (what pages keep for it). */
+export function preflightItem(item: PageItem): boolean {
+  return item.kind === 'image' || (item.kind === 'text' && item.style.size < MIN_TEXT_PT) || (item.kind === 'rule' && item.lineWidth < MIN_LINE_PT);
+}
 
 export interface PreflightFinding {
   /** `preflight.image.low-resolution`, `preflight.text.small`, `preflight.line.hairline`, `preflight.font.not-embedded`. */
