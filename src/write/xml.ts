@@ -11,11 +11,20 @@
  */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Any character {@link NOT_XML} might match (every surrogate, paired or not): a cheap test that
+ * spares most text the look-around of NOT_XML, the costliest part of writing an EPUB's text.
+ */
+const MAY_BE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for element content and double- or single-quoted attribute values alike. */
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  const xml = MAY_BE_NOT_XML.test(text) ? text.replace(NOT_XML, '') : text;
+  return SPECIAL.test(xml) ? xml.replace(SPECIALS, (c) => ENTITIES[c] ?? c) : xml;
 }
 
 /** Attribute values; `undefined` and `false` leave the attribute out, `true` writes it empty. */
