@@ -2,20 +2,19 @@
  * Packaging on epub-gen-memory (the product's chosen dependency), made deterministic and offline.
  *
  * What the library does and how it is worked around (design.md §4):
- * - Its HTML clean-up (htmlparser2 + an attribute allowlist) strips `scope`, `datetime`, `start`,
- *   `headers`, `cite`, `width`/`height` and rewrites `alt=""` to
- *   `alt="image-placeholder"`. So chapters carry empty `content` and the finished XHTML in an extra
- *   `document` field, which our chapter template prints verbatim (`<%- document %>`). The same
- *   pass-through is used for the OPF, nav and NCX templates.
- * - Its constructor validates each chapter (ow, which builds and throws an error per check that
- *   fails, even where the value is then accepted), cleans up its HTML, and strips every character
- *   but `-._A-Za-z0-9` from its file name, so `世界人权宣言.xhtml` would become `.xhtml`. For our
- *   chapters all of that is work without effect (about 40 ms for 300 articles) or harm: they are
- *   handed over already normalised, as `content` (the field its subclasses own), not to the
- *   constructor. Their names are safe already (slugs, src/model/slug.ts), and the OCF allows UTF-8
- *   names (https://www.w3.org/TR/epub-33/#sec-container-filenames).
- * - It fetches images named in the content (http, file://) and names them with random UUIDs: with no
- *   `<img>` in `content` it fetches nothing; `downloadAllImages` is overridden to add our images
+ * - Its chapters go through an HTML clean-up (htmlparser2 + an attribute allowlist) that strips
+ *   `scope`, `datetime`, `start`, `headers`, `cite`, `width`/`height` and rewrites `alt=""` to
+ *   `alt="image-placeholder"`, a file-name filter that keeps only `-._A-Za-z0-9` (so
+ *   `世界人权宣言.xhtml` would become `.xhtml`), a validation (ow, which builds and throws an error
+ *   for each check that fails, even where the value is then accepted) and an EJS template compiled
+ *   afresh for each chapter: together about 70 ms for 300 articles, to lose what accessibility
+ *   needs. So it is given no chapters: our finished documents are added to the zip as they are
+ *   (`generateTemplateFiles`), under their names, which are safe already (slugs,
+ *   src/model/slug.ts; the OCF allows UTF-8 names, https://www.w3.org/TR/epub-33/#sec-container-filenames).
+ *   Its OPF, nav and NCX templates are replaced by pass-throughs (`<%- packageDocument %>`) that
+ *   print ours verbatim; it still writes the stylesheet and `META-INF/container.xml`.
+ * - It fetches images named in the chapters (http, file://) and names them with random UUIDs: with no
+ *   chapters it fetches nothing; `downloadAllImages` is overridden to add our images
  *   from memory under their stable names. Fonts and its own cover handling are switched off the same
  *   way (`makeCover` only knows `cover.<ext>` and writes no `cover-image` property).
  * - Its identifier, dates and zip entry times come from `Math.random()` and the clock: our templates
@@ -51,12 +50,11 @@ export interface PackageInput {
 /** The earliest date a zip (DOS) timestamp can hold. */
 const DOS_EPOCH = Date.UTC(1980, 0, 1);
 
-/** A chapter as the library's constructor would have normalised it, with the finished document. */
-type PassThroughChapter = EPub['content'][number] & { document: string };
 /** Template fields epub-gen-memory passes through to the EJS templates unchanged. */
 type PassThroughOptions = Options & { packageDocument: string; navDocument: string; ncxDocument: string };
 
 class DeterministicEpub extends EPub {
+  private readonly documents: PackageInput['documents'];
   private readonly files: PackageFile[];
   private readonly date: Date;
 
@@ -68,27 +66,30 @@ class DeterministicEpub extends EPub {
       css: input.css,
       version: 3,
       verbose: false,
-      prependChapterTitles: false,
       date: input.date.toISOString(),
-      chapterXHTML: '<%- document %>',
       contentOPF: '<%- packageDocument %>',
       tocXHTML: '<%- navDocument %>',
       tocNCX: '<%- ncxDocument %>',
       packageDocument: input.packageDocument,
       navDocument: input.navDocument,
       ncxDocument: input.ncx,
-      // Nothing is fetched (no <img> in `content`, no fonts, no cover URL); if a future version tried,
+      // Nothing is fetched (no chapters, no fonts, no cover URL); if a future version tried,
       // it would fail at once instead of waiting on a closed network.
       fetchTimeout: 1,
       retryTimes: 1,
     };
     super(options, []);
-    // The fields and defaults of the library's `validateAndNormalizeChapter` (1.1.2).
-    this.content = input.documents.map((d, i): PassThroughChapter => ({
-      id: `item_${i}`, title: d.title, author: [], content: '', excludeFromToc: false, beforeToc: false, filename: d.fileName, url: '', document: d.xhtml,
-    }));
+    this.documents = input.documents;
     this.files = input.files;
     this.date = new Date(Math.max(DOS_EPOCH, input.date.getTime()));
+  }
+
+  /** Our documents as they are, in spine order; then the library's stylesheet, container, OPF, NCX and nav. */
+  protected override async generateTemplateFiles(): Promise<void> {
+    const oebps = this.zip.folder('OEBPS');
+    if (!oebps) throw new Error('jszip did not create OEBPS/');
+    for (const document of this.documents) oebps.file(document.fileName, document.xhtml);
+    await super.generateTemplateFiles();
   }
 
   protected override async downloadAllFonts(): Promise<void> {
