@@ -15,7 +15,7 @@
  *
  * Text entries are encoded whole (`Buffer.from(text)`): jszip 3.10.1 encodes strings in 16 KiB
  * slices and turns a character outside the BMP (an emoji, a CJK Extension B ideograph) cut by a
- * slice boundary into two U+FFFD, which lost words in documents longer than 16,384 characters
+ * slice boundary into two U+FFFD: a document longer than 16,384 characters could lose a character
  * (test/write/epub/deflate-entries.test.ts).
  *
  * Deterministic: zlib's output depends only on the input and the level (one call per entry), but
