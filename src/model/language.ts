@@ -11,13 +11,25 @@ import { z } from 'zod';
  * ISO 639 code of 2–3 letters.
  */
 export function canonicalLanguage(tag: string): string | undefined {
-  if (!/^[A-Za-z]{2,3}(?:-|$)/.test(tag)) return undefined;
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
+  if (canonical.has(tag)) return canonical.get(tag);
+  let result: string | undefined;
+  if (/^[A-Za-z]{2,3}(?:-|$)/.test(tag)) {
+    try {
+      result = Intl.getCanonicalLocales(tag)[0];
+    } catch {
+      result = undefined;
+    }
   }
+  canonical.set(tag, result);
+  return result;
 }
+
+/**
+ * Answers by tag, for the process: a book names a handful of languages but asks about them for
+ * every article, span and block, and `Intl` parses the tag afresh each time.
+ */
+const canonical = new Map<string, string | undefined>();
+const direction = new Map<string, 'ltr' | 'rtl'>();
 
 export const languageTag = z
   .string()
@@ -47,13 +59,18 @@ const RTL_SCRIPTS = new Set([
  * https://www.w3.org/International/questions/qa-scripts
  */
 export function languageDirection(tag: string): 'ltr' | 'rtl' {
-  let script: string | undefined;
-  try {
-    script = new Intl.Locale(tag).maximize().script;
-  } catch {
-    return 'ltr';
+  let known = direction.get(tag);
+  if (known === undefined) {
+    let script: string | undefined;
+    try {
+      script = new Intl.Locale(tag).maximize().script;
+    } catch {
+      script = undefined;
+    }
+    known = script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+    direction.set(tag, known);
   }
-  return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  return known;
 }
 
 /** Letters of the right-to-left scripts in use today (JavaScript regexps have no Bidi_Class). */

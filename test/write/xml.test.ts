@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attrs, el, escapeXml } from '../../src/write/xml.js';
 
@@ -11,6 +12,18 @@ describe('escapeXml', () => {
   it('drops characters XML 1.0 forbids, keeps tab/newline and astral characters', () => {
     expect(escapeXml('a\u0000b\u0008c\u000Bd\uFFFEe\tf\ng😀h')).toBe('abcde\tf\ng😀h');
     expect(escapeXml('x\uD800y\uDC00z')).toBe('xyz');
+  });
+});
+
+describe('escapeXml fast paths', () => {
+  it('gives what dropping NOT_XML then escaping every special gives, for any text', () => {
+    // The definition escapeXml had before its fast paths (one look-around replace, one escape).
+    const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+    const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+    const reference = (text: string) => text.replace(notXml, '').replace(/[&<>"']/g, (c) => entities[c] ?? c);
+    const risky = fc.constantFrom('&', '<', '>', '"', "'", '\u0000', '\u0008', '\t', '\n', '\u001F', '\uD800', '\uDC00', '😀', '\uFFFE', '\uFFFF', 'a', 'é');
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.array(risky).map((parts) => parts.join('')));
+    fc.assert(fc.property(text, (t) => escapeXml(t) === reference(t)), { numRuns: 2000 });
   });
 });
 

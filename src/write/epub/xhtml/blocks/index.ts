@@ -28,7 +28,8 @@ export function renderBlock<K extends Block['type']>(node: BlockOf<K>, ctx: Rend
   if ((node.type === 'paragraph' || node.type === 'code' || node.type === 'table') && markers.length > 0) {
     return handler(node, { ...ctx, cursor: { position: 0, pending: [...markers] } }, path);
   }
-  return markers.map(pageBreak).join('') + handler(node, { ...ctx, cursor: undefined }, path);
+  // A copy only to drop a parent's cursor: a copy for every block was a visible share of the EPUB's time.
+  return markers.map(pageBreak).join('') + handler(node, ctx.cursor === undefined ? ctx : { ...ctx, cursor: undefined }, path);
 }
 
 /**
