@@ -57,7 +57,10 @@ function expectSameBytes(a: string, b: string, files = 6): void {
   for (const [name, bytes] of x) expect(y.get(name)?.equals(bytes), `${name} differs between ${a} and ${b}`).toBe(true);
 }
 
-/** The cache's entries of one kind: `layout` (an article's lines), `read` (an article file's reading), `cover`. */
+/**
+ * The cache's entries of one kind: `layout` (an article's lines), `read` (an article file's
+ * reading), `cover`, `drawn` (an article's pages as drawn).
+ */
 function cacheEntries(kind = 'layout'): string[] {
   return readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(`.${kind}`)).sort();
 }
@@ -74,6 +77,7 @@ async function pageListOf(out: string): Promise<string> {
 
 describe('--jobs and the cache', () => {
   let entriesAfterFirst: string[] = [];
+  let drawnAfterFirst: string[] = [];
   let readingsAfterFirst: string[] = [];
   let warnings = { cached: '', clean: '' };
   let stderrDamaged = '';
@@ -88,11 +92,12 @@ describe('--jobs and the cache', () => {
     buildTo('two', inputs, '--jobs', '2', '--cache', cache);
     entriesAfterFirst = cacheEntries();
     readingsAfterFirst = cacheEntries('read');
+    drawnAfterFirst = cacheEntries('drawn');
     // The second article grows by about two pages: every later page number and page-list entry moves.
     appendFileSync(path.join(book, 'report-02.md'), `\n\n${'A paragraph added to make this article longer than it was. '.repeat(150)}\n`);
     warnings = { cached: buildTo('edited-cached', [book], '--jobs', '2', '--cache', cache), clean: buildTo('edited-clean', [book], '--jobs', '1', '--no-cache') };
     // Damage every entry in two ways: garbage, and a payload cut short.
-    const entries = [...cacheEntries(), ...cacheEntries('read'), ...cacheEntries('cover')];
+    const entries = [...cacheEntries(), ...cacheEntries('read'), ...cacheEntries('cover'), ...cacheEntries('drawn')];
     entries.forEach((entry, i) => {
       const file = path.join(cache, entry);
       if (i % 2 === 0) writeFileSync(file, 'not a layout');
@@ -130,6 +135,13 @@ describe('--jobs and the cache', () => {
     const readings = cacheEntries('read');
     expect(readings.length).toBe(readingsAfterFirst.length + 1);
     expect(readingsAfterFirst.every((e) => readings.includes(e))).toBe(true);
+    // Only the edited article was drawn again: its drawing (for either side, or one per side)
+    // beside the others', which were placed as they were on their new pages.
+    const drawn = cacheEntries('drawn');
+    expect(drawnAfterFirst.length).toBeGreaterThanOrEqual(ARTICLES);
+    expect(drawnAfterFirst.every((e) => drawn.includes(e))).toBe(true);
+    expect(drawn.length - drawnAfterFirst.length).toBeGreaterThanOrEqual(1);
+    expect(drawn.length - drawnAfterFirst.length).toBeLessThanOrEqual(2);
   });
 
   it('gives the warnings of a clean build, those of the readers included, from the cache', () => {
@@ -142,6 +154,7 @@ describe('--jobs and the cache', () => {
     expect(stderrDamaged).toMatch(/layout cache: ignored a damaged entry .*\.layout \(laid out again\)/);
     expect(stderrDamaged).toMatch(/read cache: ignored a damaged entry .*\.read \(read again\)/);
     expect(stderrDamaged).toMatch(/cover cache: ignored a damaged entry .*\.cover \(made again\)/);
+    expect(stderrDamaged).toMatch(/draw cache: ignored a damaged entry .*\.drawn \(drawn again\)/);
     // Stored afresh: the readings of the book's files are whole again (the unedited report 2's stays damaged).
     const whole = cacheEntries('read').filter((entry) => {
       const data = readFileSync(path.join(cache, entry));

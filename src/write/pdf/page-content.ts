@@ -182,7 +182,8 @@ export class PageContent {
    */
   private graphic(ops: readonly string[]): void {
     this.closeText();
-    this.ops.push('q', ...ops, 'Q');
+    if (ops.length === 1) this.ops.push(`q ${ops[0]} Q`);
+    else this.ops.push('q', ...ops, 'Q');
     this.tf = undefined;
     this.penY = Number.NaN;
   }
@@ -211,7 +212,8 @@ export class PageContent {
   /** A form XObject `name` placed by `placing` (the operators before its `Do`, e.g. a clip and a cm). */
   form(name: string, placing: readonly string[]): void {
     this.xobjects.add(name);
-    this.graphic([...placing, `/${name} Do`]);
+    // On one line: a figure's drawing reads as one operation in the stream.
+    this.graphic([`${placing.join(' ')} /${name} Do`]);
   }
 
   /** A black rule (a line of `lineWidth` points). */

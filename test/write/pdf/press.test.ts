@@ -94,9 +94,17 @@ async function qdf(file: string): Promise<string> {
   return readFileSync(target, 'latin1');
 }
 
-/** Content stream of each page (1-based pages → index 0). */
+/**
+ * Content of each page (1-based pages → index 0): its content streams joined, as a reader runs
+ * them (ISO 32000-1 §7.8.2; a body page has its own stream and its article's).
+ */
 function contents(qdfText: string): string[] {
-  return [...qdfText.matchAll(/%% Contents for page (\d+)\n(?:%%[^\n]*\n)*\d+ 0 obj\n[\s\S]*?stream\n([\s\S]*?)endstream/g)].map((m) => m[2]!);
+  const pages: string[] = [];
+  for (const m of qdfText.matchAll(/%% Contents for page (\d+)\n(?:%%[^\n]*\n)*\d+ 0 obj\n[\s\S]*?stream\n([\s\S]*?)endstream/g)) {
+    const index = Number(m[1]) - 1;
+    pages[index] = (pages[index] ?? '') + m[2]!;
+  }
+  return pages;
 }
 
 /** Content stream of each Form XObject. */

@@ -65,8 +65,11 @@ beforeAll(async () => {
   for (const page of json.pages) {
     const content = page.contents.map(streamOf).join('\n');
     const resources = dictOf(dictOf(page.object)['/Resources'] as string);
+    // A body page's own stream moves what follows to its text block (`1 0 0 1 x 0 cm`), where its
+    // article's stream draws from the block's edge.
+    const shift = Number(/^1 0 0 1 ([\d.]+) 0 cm$/m.exec(content)?.[1] ?? 0);
     for (const m of content.matchAll(/\/Figure <<\/MCID (\d+)>> BDC\nq ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re W n [-\d. ]+ cm \/(\w+) Do Q\nEMC/g)) {
-      placed.push({ page: page.pageposfrom1, mcid: Number(m[1]), box: [Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])], name: m[6]!, resources });
+      placed.push({ page: page.pageposfrom1, mcid: Number(m[1]), box: [Number(m[2]) + shift, Number(m[3]), Number(m[4]), Number(m[5])], name: m[6]!, resources });
     }
   }
 }, 120_000);
