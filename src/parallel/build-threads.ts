@@ -1,9 +1,11 @@
 /**
- * The threads of a build. Lays out a book's articles: from the layout cache when it has them, else
- * on worker threads (`jobs` > 1) beside this one, or in this thread only (`jobs` = 1). The result
- * is the same whichever way: each article's layout is a pure function of its job
- * (write/pdf/layout/article-job.ts) and results come back in the order of the articles, so the
- * files are byte-identical whatever the number of jobs.
+ * The threads of a build. Lays out and draws a book's articles (write/pdf/draw-job.ts): side by
+ * side on worker threads (`jobs` > 1) and this one, or one by one in this thread (`jobs` = 1, or
+ * too few articles to be worth a worker), with layouts from the layout cache when it has them. The
+ * result is the same whichever way: an article's layout is a pure function of its job
+ * (write/pdf/layout/article-job.ts), and the PDF writer places the drawings in the order of the
+ * articles, checking that each lane's glyph ids mean what the document's do (text/glyph-book.ts),
+ * so the files are byte-identical whatever the number of jobs.
  *
  * Why the EPUB is not written on a worker while the PDF draws: measured on the 300-article bench
  * it saved no wall time within the noise and cost about 2 s more CPU (the worker loads the EPUB
@@ -26,7 +28,7 @@ import type { CatalogImage, ImageCatalog, PageContent } from '../write/pdf/page-
  * The worker script, compiled next to this module. Under vitest the sources run as TypeScript and
  * there is no .js to start a thread with: then articles are set in this thread (same result).
  */
-const WORKER = new URL('./layout-worker.js', import.meta.url);
+const WORKER = new URL('./draw-worker.js', import.meta.url);
 
 /** The default number of jobs: the cores Node may use. */
 export function defaultJobs(): number {
@@ -53,76 +55,6 @@ export class BuildThreads {
   constructor(readonly jobs: number, readonly cache?: LayoutCache, readonly drawCache?: DrawCache) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`internal error: jobs must be a whole number from 1, not ${jobs}`);
     this.pool = jobs > 1 && existsSync(fileURLToPath(WORKER)) ? new WorkerPool(WORKER, jobs - 1) : undefined;
-  }
-
-  /** The layouts of `jobs`, in their order; `onArticle` hears how many are done after each. */
-  async layout(jobs: readonly ArticleJob[], onArticle?: (done: number) => void): Promise<ArticleLayout[]> {
-    this.active++;
-    try {
-      return await this.setArticles(jobs, onArticle);
-    } finally {
-      // The workers end once no publication is being laid out, and this thread's widths are let
-      // go: neither is needed while the PDF draws and the EPUB is written (a press edition or
-      // another input starts afresh).
-      if (--this.active === 0) {
-        this.measurer = undefined;
-        await this.pool?.release();
-      }
-    }
-  }
-
-  private async setArticles(jobs: readonly ArticleJob[], onArticle?: (done: number) => void): Promise<ArticleLayout[]> {
-    const cache = this.cache;
-    const keys = cache ? jobs.map((job) => cache.key(job)) : [];
-    // Entries are read one after another: all at once would hold every file's bytes beside its
-    // objects (some hundreds of MiB for a long book).
-    const results: (ArticleLayout | undefined)[] = [];
-    for (let i = 0; i < jobs.length; i++) results.push(cache ? await cache.get(keys[i]!) : undefined);
-    const todo = jobs.flatMap((_, i) => (results[i] === undefined ? [i] : []));
-    if (cache) {
-      cache.hits += jobs.length - todo.length;
-      cache.misses += todo.length;
-    }
-    const writes: Promise<void>[] = [];
-    let finished = jobs.length - todo.length;
-    if (finished > 0) onArticle?.(finished);
-    const done = (i: number, layout: ArticleLayout): void => {
-      results[i] = layout;
-      onArticle?.(++finished);
-      if (cache) writes.push(cache.put(keys[i]!, layout));
-    };
-    // Every lane takes the next article not yet taken: the workers', and this thread's, which
-    // yields between articles so that finished workers get their next article meanwhile.
-    let next = 0;
-    const lanes: Promise<void>[] = [];
-    const pool = this.pool;
-    if (pool && todo.length >= LEAST_FOR_WORKERS) {
-      for (let w = 0; w < pool.size; w++) {
-        lanes.push((async () => {
-          while (next < todo.length) {
-            const i = todo[next++]!;
-            const reply = await pool.run({ kind: 'layout', job: jobs[i]! });
-            if (reply.kind !== 'layout') throw new Error('internal error: a worker answered a layout with a drawing');
-            done(i, reply.layout);
-          }
-        })());
-      }
-    }
-    const shared = lanes.length > 0;
-    lanes.push((async () => {
-      const measurer = (this.measurer ??= memoizeMeasurer(fontMeasurer));
-      while (next < todo.length) {
-        const i = todo[next++]!;
-        done(i, layoutArticle(jobs[i]!, measurer));
-        if (shared) await new Promise((resolve) => setImmediate(resolve));
-      }
-    })());
-    await Promise.all(lanes);
-    await Promise.all(writes);
-    return results.map((layout, i) => {
-      if (layout === undefined) throw new Error(`internal error: article ${i + 1} was not laid out`);
-      return layout;
-    });
   }
 
   /** Whether `count` articles are set on workers beside this thread (else all in this thread, in order). */
@@ -168,9 +100,7 @@ export class BuildThreads {
             while (next < todo.length) {
               const i = todo[next++]!;
               const images = jobs[i]!.images.flatMap((image) => (catalog.has(image.id) ? [[image.id, catalog.get(image.id)!] as [string, CatalogImage]] : []));
-              const reply = await pool.run({ kind: 'draw', job: jobs[i]!, spec: lanedSpec, images, grayscale });
-              if (reply.kind !== 'draw') throw new Error('internal error: a worker answered a drawing with a layout');
-              done(i, reply.drawn);
+              done(i, (await pool.run({ kind: 'draw', job: jobs[i]!, spec: lanedSpec, images, grayscale })).drawn);
             }
           })());
         }

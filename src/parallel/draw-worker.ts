@@ -7,7 +7,6 @@
 import { parentPort } from 'node:worker_threads';
 import { fontMeasurer } from '../write/pdf/font-metrics.js';
 import { drawJob } from '../write/pdf/draw-job.js';
-import { layoutArticle } from '../write/pdf/layout/article-job.js';
 import { PageContent } from '../write/pdf/page-content.js';
 import { RunEncoder } from '../write/pdf/text/run-encoder.js';
 import { memoizeMeasurer } from '../write/pdf/typeset/measure.js';
@@ -16,10 +15,9 @@ import type { WorkerReply, WorkerTask } from './worker-task.js';
 const measurer = memoizeMeasurer(fontMeasurer);
 const encoder = new RunEncoder();
 const port = parentPort;
-if (!port) throw new Error('internal error: layout-worker.js runs only as a worker thread');
+if (!port) throw new Error('internal error: draw-worker.js runs only as a worker thread');
 
 async function perform(task: WorkerTask): Promise<WorkerReply> {
-  if (task.kind === 'layout') return { kind: 'layout', layout: layoutArticle(task.job, measurer) };
   const images = new Map(task.images);
   return { kind: 'draw', drawn: drawJob(task.job, task.spec, measurer, () => new PageContent(encoder, images, task.grayscale)) };
 }
