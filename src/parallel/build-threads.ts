@@ -135,9 +135,10 @@ export class BuildThreads {
 
   /**
    * Lays out (or finds in the layout cache) and draws one article in this thread, opening on a
-   * page of `side`, with `content` (the document's own content streams: articles drawn in order).
+   * page of `side`, with `content` (the document's own content streams: articles drawn in order),
+   * and its other side for the draw cache with `twinContent` (draw-job.ts).
    */
-  async drawOne(job: ArticleJob, spec: DrawSpec, side: 0 | 1, content: () => PageContent): Promise<DrawnJob> {
+  async drawOne(job: ArticleJob, spec: DrawSpec, side: 0 | 1, content: () => PageContent, twinContent: () => PageContent): Promise<DrawnJob> {
     const cache = this.cache;
     const key = cache?.key(job);
     const cached = cache && key ? await cache.get(key) : undefined;
@@ -146,7 +147,7 @@ export class BuildThreads {
       else cache.misses++;
     }
     const measurer = (this.measurer ??= memoizeMeasurer(fontMeasurer));
-    const drawn = drawJob(job, { ...spec, keepLayout: cache !== undefined }, measurer, content, side, cached);
+    const drawn = drawJob(job, { ...spec, keepLayout: cache !== undefined }, measurer, content, side, cached, twinContent);
     if (cache && key && drawn.layout) void cache.putBytes(key, drawn.layout);
     return { sides: drawn.sides };
   }

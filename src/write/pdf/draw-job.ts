@@ -10,12 +10,13 @@
  */
 import v8 from 'node:v8';
 import type { Measurer } from './typeset/measure.js';
-import { drawArticle, sidesAlike, type DrawnArticle } from './drawn-article.js';
+import { drawArticle, drawPaginated, paginateArticle, sidesAlike, type DrawnArticle } from './drawn-article.js';
 import { layoutArticle, type ArticleJob, type ArticleLayout } from './layout/article-job.js';
 import type { PageContent } from './page-content.js';
 import type { PageGeometry } from './page-geometry.js';
 import { pressItems } from './press/pages.js';
 import { preflightItem } from './press/preflight.js';
+import { UndrawnCopies } from './tag/struct-node.js';
 
 /** How a book's articles are drawn: plain data, the same for each of its articles. */
 export interface DrawSpec {
@@ -38,17 +39,23 @@ export interface DrawnJob {
 /**
  * Lays out `job` (unless `layout` is given: from the layout cache) and draws it, opening on a
  * page of `side` (0: recto), or, with `side` undefined, for both sides where they differ.
+ * `twinContent` makes the streams of the other side's drawing: an article drawn in order in the
+ * document's glyph ids draws its other side (only kept for a cache) in glyph ids of its own, so
+ * that the document's are given in the same order as without a cache.
  */
-export function drawJob(job: ArticleJob, spec: DrawSpec, measurer: Measurer, newContent: () => PageContent, side?: 0 | 1, layout?: ArticleLayout): DrawnJob {
+export function drawJob(job: ArticleJob, spec: DrawSpec, measurer: Measurer, newContent: () => PageContent, side?: 0 | 1, layout?: ArticleLayout, twinContent = newContent): DrawnJob {
   const laid = layout ?? layoutArticle(job, measurer);
   const bytes = spec.keepLayout && layout === undefined ? new Uint8Array(v8.serialize(laid)) : undefined;
   if (spec.press) for (const u of laid.units) u.items = pressItems(u.items);
   const g = spec.geometry;
   const alike = side === undefined || spec.bothSides ? sidesAlike(laid.units, g) : false;
   const first = side ?? 0;
-  const twin = !alike && (side === undefined || spec.bothSides) ? structuredClone(laid) : undefined;
+  // The other side is paginated first, with copies of the structure elements (they must be copied
+  // before this side's drawing attaches them), and drawn after it, with `twinContent`.
+  const twin = !alike && (side === undefined || spec.bothSides) ? paginateArticle(laid, g, 1 - first, false, new UndrawnCopies()) : undefined;
   const sides = [drawArticle(laid, g, first, newContent, preflightItem, alike)];
-  if (twin) sides.push(drawArticle(twin, g, 1 - first, newContent, preflightItem));
+  laid.units = [];
+  if (twin) sides.push(drawPaginated(twin, twinContent, preflightItem));
   return { sides, ...(bytes ? { layout: bytes } : {}) };
 }
 

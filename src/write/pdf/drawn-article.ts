@@ -18,11 +18,11 @@ import type { PageStart } from '../page-map.js';
 import { drawItems, type PageDrawing } from './draw.js';
 import type { ArticleLayout } from './layout/article-job.js';
 import type { Unit } from './layout/flow.js';
-import type { OutlineEntry, PageItem } from './layout/page-items.js';
+import type { Link, OutlineEntry, PageItem } from './layout/page-items.js';
 import { paginate, type BodyPage } from './layout/paginate.js';
 import type { PageContent } from './page-content.js';
 import type { PageGeometry } from './page-geometry.js';
-import type { StructNode } from './tag/struct-node.js';
+import type { StructNode, UndrawnCopies } from './tag/struct-node.js';
 import type { GlyphUse } from './text/glyph-run.js';
 
 export interface DrawnPage {
@@ -54,19 +54,37 @@ export interface DrawnArticle {
   readonly eitherSide: boolean;
 }
 
+/** An article paginated, not drawn yet: see {@link paginateArticle}. */
+export interface PaginatedArticle {
+  readonly pages: readonly BodyPage[];
+  readonly outline: readonly OutlineEntry[];
+  readonly art: StructNode;
+  readonly first: number;
+  readonly eitherSide: boolean;
+  readonly missing: ArticleLayout['missing'];
+  readonly lowResolution: ArticleLayout['lowResolution'];
+}
+
 /**
- * Paginates and draws an article laid out in `layout`, opening on page `first` (its side decides
- * recto/verso rules), into content streams made by `newContent`. `check` says which items the
- * preflight needs; `eitherSide` whether the pagination is the same on both sides (`sidesAlike`).
- * Takes the layout's units (they are let go) and attaches its structure as content is drawn.
+ * Paginates an article laid out in `layout`, opening on page `first` (its side decides
+ * recto/verso rules); `eitherSide`: whether the pagination is the same on both sides
+ * (`sidesAlike`). With `copies`, the pages name copies of the structure elements: a second
+ * drawing of the same units, for the other side — paginated before the first drawing attaches
+ * the elements.
  */
-export function drawArticle(layout: ArticleLayout, g: PageGeometry, first: number, newContent: () => PageContent, check: (item: PageItem) => boolean, eitherSide = false): DrawnArticle {
-  const side = (first % 2) as 0 | 1;
-  const { pages, outline } = paginate(layout.units, g, first, true);
-  layout.units = [];
+export function paginateArticle(layout: ArticleLayout, g: PageGeometry, first: number, eitherSide = false, copies?: UndrawnCopies): PaginatedArticle {
+  const { pages, outline } = paginate(layout.units, g, first, { fromBlockEdge: true, ...(copies ? { copy: (item: PageItem) => copyItem(item, copies) } : {}) });
+  return { pages, outline, art: copies ? copies.of(layout.art) : layout.art, first, eitherSide, missing: layout.missing, lowResolution: layout.lowResolution };
+}
+
+/**
+ * Draws a paginated article into content streams made by `newContent` (attaching its structure
+ * elements as content is drawn); `check` says which items the preflight needs.
+ */
+export function drawPaginated(article: PaginatedArticle, newContent: () => PageContent, check: (item: PageItem) => boolean): DrawnArticle {
   const uses = new Map<FontId, Map<number, GlyphUse>>();
   let portable = true;
-  const drawn: DrawnPage[] = pages.map((p) => {
+  const drawn: DrawnPage[] = article.pages.map((p) => {
     const content = newContent();
     const drawing = drawItems(content, p.items);
     for (const [font, runs] of content.runs) {
@@ -90,16 +108,21 @@ export function drawArticle(layout: ArticleLayout, g: PageGeometry, first: numbe
     };
   });
   return {
-    art: layout.art,
+    art: article.art,
     pages: drawn,
-    outline: outline.map((o) => ({ ...o, page: o.page - first })),
-    missing: layout.missing,
-    lowResolution: layout.lowResolution,
+    outline: article.outline.map((o) => ({ ...o, page: o.page - article.first })),
+    missing: article.missing,
+    lowResolution: article.lowResolution,
     uses: [...uses].map(([font, used]) => [font, [...used.values()]] as const),
     portable,
-    side,
-    eitherSide,
+    side: (article.first % 2) as 0 | 1,
+    eitherSide: article.eitherSide,
   };
+}
+
+/** Paginates and draws an article: {@link paginateArticle}, then {@link drawPaginated}. */
+export function drawArticle(layout: ArticleLayout, g: PageGeometry, first: number, newContent: () => PageContent, check: (item: PageItem) => boolean, eitherSide = false): DrawnArticle {
+  return drawPaginated(paginateArticle(layout, g, first, eitherSide), newContent, check);
 }
 
 /**
@@ -107,20 +130,39 @@ export function drawArticle(layout: ArticleLayout, g: PageGeometry, first: numbe
  * when a hyphenated line ends a recto on one side (no page turn inside a word, layout/flow.ts).
  */
 export function sidesAlike(units: readonly Unit[], g: PageGeometry): boolean {
-  return sameBreaks(paginate(units, g, 0, true).pages, paginate(units, g, 1, true).pages);
+  const trace = (first: number): string => {
+    const places: string[] = [];
+    paginate(units, g, first, { trace: (page, y, height) => places.push(`${page}:${y}:${height}`) });
+    return places.join(' ');
+  };
+  return trace(0) === trace(1);
 }
 
-/** Whether two paginations of the same units break at the same places. */
-function sameBreaks(a: readonly BodyPage[], b: readonly BodyPage[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((p, i) => {
-    const q = b[i]!;
-    if (p.items.length !== q.items.length) return false;
-    const last = p.items.length - 1;
-    return last < 0 || (top(p.items[0]!) === top(q.items[0]!) && top(p.items[last]!) === top(q.items[last]!));
-  });
+/** A placed copy of `item` whose structure elements (and link) are `copies`' (see drawArticle). */
+function copyItem(item: PageItem, copies: UndrawnCopies): PageItem {
+  switch (item.kind) {
+    case 'text': {
+      const copy = { ...item };
+      if ('node' in item.owner) copy.owner = { node: copies.of(item.owner.node) };
+      if (item.link) copy.link = linkCopy(item.link, copies);
+      return copy;
+    }
+    case 'image':
+      return 'node' in item.owner ? { ...item, owner: { node: copies.of(item.owner.node) } } : { ...item };
+    case 'element':
+      return { ...item, node: copies.of(item.node) };
+    default:
+      return { ...item };
+  }
 }
 
-function top(item: PageItem): number {
-  return item.kind === 'rule' ? item.y1 : item.y;
+/** One copy per link: drawing joins a link's fragments on a line by the link's identity. */
+const linkCopies = new WeakMap<UndrawnCopies, Map<Link, Link>>();
+function linkCopy(link: Link, copies: UndrawnCopies): Link {
+  let map = linkCopies.get(copies);
+  if (map === undefined) linkCopies.set(copies, (map = new Map()));
+  let copy = map.get(link);
+  if (copy === undefined) map.set(link, (copy = { ...link, node: copies.of(link.node) }));
+  return copy;
 }
+

@@ -189,6 +189,8 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   // cache, a lane) is placed only if its glyphs mean here what they meant there (text/glyph-book.ts);
   // else, and for articles not drawn yet, it is drawn here, in the document's own glyph ids.
   const articles: DrawnArticle[] = [];
+  // The glyph ids of drawings made only for the cache (an article's other side).
+  const scratch = new RunEncoder();
   let next = firstBody;
   for (let i = 0; i < jobs.length; i++) {
     const side = (next % 2) as 0 | 1;
@@ -209,7 +211,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
       }
     }
     if (drawn === undefined) {
-      const fresh = await threads.drawOne(jobs[i]!, spec, side, () => surface.newContent());
+      const fresh = await threads.drawOne(jobs[i]!, spec, side, () => surface.newContent(), () => new PageContent(scratch, surface.catalog, grayscale));
       if (!lanes) {
         if (drawCache) drawCache.misses++;
         keep(i, fresh.sides);

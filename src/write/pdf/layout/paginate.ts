@@ -32,13 +32,19 @@ function minHeight(u: Unit): number {
   return u.shrink ? Math.min(u.height, u.shrink.minHeight) : u.height;
 }
 
-/**
- * Paginates `units` onto pages numbered from `firstIndex` (its parity decides recto/verso). With
- * `fromBlockEdge`, x stays measured from the text block's left edge (an article drawn apart from
- * its page's side, drawn-article.ts), else from the page's.
- */
-export function paginate(units: readonly Unit[], g: PageGeometry, firstIndex: number, fromBlockEdge = false): Pagination {
-  const paginator = new Paginator(g, firstIndex, fromBlockEdge);
+/** How a Paginator places items (all optional: the defaults give the pages as drawn). */
+export interface PlaceOptions {
+  /** x stays measured from the text block's left edge (an article drawn apart from its page's side, drawn-article.ts), not the page's. */
+  fromBlockEdge?: boolean;
+  /** Makes each placed item (default: a shallow copy); a second drawing of the same units gives its own structure elements. */
+  copy?: (item: PageItem) => PageItem;
+  /** Places no items, only says where each unit goes (page number from the first, top, height): to compare paginations cheaply. */
+  trace?: (page: number, y: number, height: number) => void;
+}
+
+/** Paginates `units` onto pages numbered from `firstIndex` (its parity decides recto/verso). */
+export function paginate(units: readonly Unit[], g: PageGeometry, firstIndex: number, options: PlaceOptions = {}): Pagination {
+  const paginator = new Paginator(g, firstIndex, options);
   paginator.add(units);
   return paginator.finish();
 }
@@ -60,7 +66,7 @@ export class Paginator {
   private y = 0;
   private empty = true;
 
-  constructor(private readonly g: PageGeometry, private readonly firstIndex: number, private readonly fromBlockEdge = false) {}
+  constructor(private readonly g: PageGeometry, private readonly firstIndex: number, private readonly options: PlaceOptions = {}) {}
 
   /** Pages started so far (the next page's index is `firstIndex + pageCount`). */
   get pageCount(): number {
@@ -82,10 +88,14 @@ export class Paginator {
       if (!page) return;
       const area = textArea(g, page.index);
       if (!this.empty) this.y += u.spaceBefore;
-      for (const item of u.items) {
-        const copy = { ...item };
-        shiftItem(copy, this.fromBlockEdge ? 0 : area.x, area.y + this.y);
-        page.items.push(copy);
+      const { trace, copy = (item: PageItem): PageItem => ({ ...item }), fromBlockEdge } = this.options;
+      if (trace) trace(page.index - this.firstIndex, this.y, u.height);
+      else {
+        for (const item of u.items) {
+          const placed = copy(item);
+          shiftItem(placed, fromBlockEdge ? 0 : area.x, area.y + this.y);
+          page.items.push(placed);
+        }
       }
       if (u.outline) this.outline.push({ ...u.outline, page: page.index, y: area.y + this.y });
       if (content && u.origin && page.start === undefined) page.start = { pageIndex: page.index, article: u.article, block: u.origin.block, offset: u.origin.offset };

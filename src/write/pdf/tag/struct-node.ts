@@ -85,6 +85,24 @@ export function adoptTree(node: StructNode, parent: StructNode): void {
   if (node.attached) parent.kids.push(node);
 }
 
+/**
+ * Copies of elements not drawn yet (no kids, not attached: layout only creates them), made on
+ * first ask with their ancestors: the elements of a second drawing of the same laid-out units.
+ */
+export class UndrawnCopies {
+  private readonly copies = new Map<StructNode, StructNode>();
+
+  of(node: StructNode): StructNode {
+    let copy = this.copies.get(node);
+    if (copy === undefined) {
+      if (node.attached || node.kids.length > 0) throw new Error(`internal error: a ${node.type} element was copied after it was drawn`);
+      copy = { type: node.type, attrs: { ...node.attrs }, parent: node.parent && this.of(node.parent), kids: [], attached: false };
+      this.copies.set(node, copy);
+    }
+    return copy;
+  }
+}
+
 /** Attaches `node` and its ancestors to the tree, each in the order of first content. */
 export function attach(node: StructNode): void {
   if (node.attached) return;
