@@ -87,9 +87,12 @@ interface GlyphSource {
  */
 function keepCodePoints(font: GlyphSource): void {
   const cached = font.getGlyph.bind(font);
-  font.getGlyph = (id: number, codePoints: number[] = []): FontkitGlyph | null => {
-    const glyph = cached(id, codePoints);
-    if (glyph === null || codePoints.length === 0) return glyph;
+  font.getGlyph = (id: number, codePoints?: number[]): FontkitGlyph | null => {
+    const glyph = cached(id, codePoints ?? []);
+    // Asked without characters (the subsetter, a glyph by id): any copy will do. Asked with none
+    // (a mark the shaper split off a letter), none it is: the cached glyph's would depend on what
+    // was shaped first in the process, and so would the PDF's bytes.
+    if (glyph === null || codePoints === undefined) return glyph;
     const own = glyph.codePoints;
     if (own.length === codePoints.length && own.every((c, i) => c === codePoints[i])) return glyph;
     return Object.create(glyph, { codePoints: { value: codePoints } }) as FontkitGlyph;
