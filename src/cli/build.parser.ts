@@ -59,10 +59,11 @@ Options:
       --grayscale        the press edition in grey only (images too), for black-and-white printing
       --max-image-mb N   largest image file in MB (default: 50)
       --max-article-mb N largest article file in MB (default: 20)
-  -j, --jobs N           typeset articles on N threads and build up to N inputs at once
+  -j, --jobs N           lay out and draw articles on N threads and build up to N inputs at once
                          (default: the number of cores; 1: no worker threads); same output
-      --cache DIR        keep each article's reading and layout and the generated cover in DIR,
-                         so a rebuild reads and sets again only the articles that changed
+      --cache DIR        keep each article's reading, layout and drawn pages and the generated
+                         cover in DIR, so a rebuild reads, sets and draws again only the articles
+                         that changed
                          (default: node_modules/.cache/broadsheet when the folder has
                          node_modules, else ~/.cache/broadsheet)
       --no-cache         neither read nor write the cache
