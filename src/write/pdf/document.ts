@@ -1,9 +1,12 @@
 /**
- * The drawing surface: the only module that imports pdfkit.
+ * The document: the only module that drives pdfkit (svg-form.ts borrows it to draw an SVG into a
+ * form).
  *
- * pdfkit draws text, images and vectors, subsets and embeds fonts with ToUnicode, and writes the
- * file. Everything it gets wrong or lacks for PDF/UA-1, PDF/A-2 and print is done here with its
- * low-level `ref()` API (design.md §4):
+ * pdfkit writes the file: objects, pages, images, annotations, destinations, the outline. What
+ * pages show is written as operators by page-content.ts (drawn as data, draw.ts), and fonts are
+ * embedded by text/cid-font.ts with CID = glyph id, so that a drawn page's bytes do not depend on
+ * the rest of the book. Everything pdfkit gets wrong or lacks for PDF/UA-1, PDF/A-2 and print is
+ * done here with its low-level `ref()` API (design.md §4):
  * - page boxes: pdfkit writes only the MediaBox; TrimBox/BleedBox are set on each new page;
  * - tagging: no pdfkit `struct()`; marked content is written directly and the structure tree is
  *   serialized by tag/structure-tree.ts through {@link PdfObjects};

@@ -2,8 +2,11 @@
  * The PDF writer: a tagged PDF/UA-1 file, identified as PDF/A-2u, print-ready (trim and bleed
  * boxes, mirrored margins, running heads and folios), with the page map the EPUB writer uses.
  *
- * Pipeline: model → flow units (layout/, pure) → pages (layout/paginate.ts, pure) → drawing
- * (draw.ts on document.ts, the only pdfkit importer) → structure tree (tag/).
+ * Pipeline, per article (draw-job.ts, on any thread): model → flow units (layout/, pure) → pages
+ * (layout/paginate.ts, pure) → content streams and what they leave for the document
+ * (drawn-article.ts, draw.ts, page-content.ts). Then, in order, in this thread: each article's
+ * pages placed after the ones before (draw.ts on document.ts, which drives pdfkit), with their
+ * running heads and folios, the front matter, the structure tree (tag/).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

@@ -8,7 +8,7 @@ import { parseBuildArgs, UsageError } from '../../../src/cli/build.parser.js';
 import type { LaidOutPage } from '../../../src/write/pdf/layout/page-items.js';
 import { grayOf } from '../../../src/write/pdf/press/grayscale.js';
 import { MARK_LENGTH, printerMarks } from '../../../src/write/pdf/press/marks.js';
-import { pressPages } from '../../../src/write/pdf/press/pages.js';
+import { pressItems } from '../../../src/write/pdf/press/pages.js';
 import { preflight, reportPreflight } from '../../../src/write/pdf/press/preflight.js';
 import { Diagnostics } from '../../../src/check/diagnostic.js';
 import { blankPagesFor } from '../../../src/write/pdf/press/signature.js';
@@ -35,26 +35,16 @@ describe('padding to the signature', () => {
     expect([1, 16, 17, 31].map((n) => blankPagesFor(n, 16))).toEqual([15, 0, 15, 1]);
     expect(blankPagesFor(33, 32)).toBe(31);
   });
-
-  it('puts the blank pages after the last page, empty, with the folios continuing', () => {
-    const { pages, blanks } = pressPages([page(0), page(1), page(2), page(3), page(4)], 8, (i) => `p${i + 1}`);
-    expect(blanks).toBe(3);
-    expect(pages.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(pages.slice(5).map((p) => [p.label, p.items.length])).toEqual([['p6', 0], ['p7', 0], ['p8', 0]]);
-    expect(pages[4]!.items.some((i) => i.kind === 'text')).toBe(true);
-  });
 });
 
 describe('the press pages', () => {
   it('keep the text of a link without its link area, and drop named destinations', () => {
-    const { pages } = pressPages([page(0, true)], 4, String);
-    expect(pages[0]!.items).toEqual([{ kind: 'text', x: 10, y: 20, text: 'word', style: { face: 'regular', size: 10 }, width: 20, owner: { node: para } }]);
+    expect(pressItems(page(0, true).items)).toEqual([{ kind: 'text', x: 10, y: 20, text: 'word', style: { face: 'regular', size: 10 }, width: 20, owner: { node: para } }]);
   });
 
-  it('leave page 1 blank without the cover page, and every other page as it was', () => {
-    const { pages } = pressPages([page(0), page(1)], 4, String, false);
-    expect(pages[0]!.items).toEqual([]);
-    expect(pages[1]!.items.map((i) => i.kind)).toEqual(['text']);
+  it('keep every other item as it was', () => {
+    const items = page(1).items.filter((i) => i.kind !== 'dest');
+    expect(pressItems(items)).toEqual(items);
   });
 });
 
