@@ -26,8 +26,9 @@ export class DrawCache extends KindCache {
 
   /** The keys of an article's drawing for either side, and for a recto (0) or verso (1) start. */
   keys(job: ArticleJob, g: PageGeometry): { either: string; sides: readonly [string, string] } {
-    const parts = [JSON.stringify(job), JSON.stringify(g)];
-    return { either: this.keyOf(...parts, 'either'), sides: [this.keyOf(...parts, '0'), this.keyOf(...parts, '1')] };
+    // The job (the article's whole model) is hashed once; the three keys from that hash.
+    const base = this.keyOf(JSON.stringify(job), JSON.stringify(g));
+    return { either: this.keyOf(base, 'either'), sides: [this.keyOf(base, '0'), this.keyOf(base, '1')] };
   }
 
   /** Whether an entry is stored under `key` (without reading it). */
