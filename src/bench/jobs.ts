@@ -17,13 +17,13 @@ import { editMiddleArticle, writeAnthology } from './anthology.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ONCE = fileURLToPath(new URL('./build-once.js', import.meta.url));
 
-interface Run { wall: number; cpu: number; maxRssMiB: number; cache?: { hits: number; misses: number; read: { hits: number; misses: number } } }
+interface Run { wall: number; cpu: number; maxRssMiB: number; cache?: { hits: number; misses: number; read: { hits: number; misses: number }; drawn: { hits: number; misses: number } } }
 
 function once(label: string, input: string, outDir: string, options: Partial<BuildOptions>): Run {
   const out = execFileSync(process.execPath, [ONCE, input, outDir, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; cpuSeconds: number; maxRssMiB: number; cache?: Run['cache'] };
   const run: Run = { wall: line.seconds, cpu: line.cpuSeconds, maxRssMiB: line.maxRssMiB, ...(line.cache ? { cache: line.cache } : {}) };
-  const cache = run.cache ? `   cache ${run.cache.hits} hits, ${run.cache.misses} laid out, ${run.cache.read.misses} read` : '';
+  const cache = run.cache ? `   cache: ${run.cache.drawn.hits} placed as drawn, ${run.cache.drawn.misses} drawn, ${run.cache.misses} laid out, ${run.cache.read.misses} read` : '';
   console.log(`  ${label.padEnd(34)} ${run.wall.toFixed(2).padStart(7)} s wall ${run.cpu.toFixed(2).padStart(7)} s cpu ${run.maxRssMiB.toFixed(0).padStart(5)} MiB${cache}`);
   return run;
 }
