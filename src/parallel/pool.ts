@@ -96,7 +96,7 @@ export class WorkerPool<In, Out> {
     };
     slot.worker.on('error', fail);
     slot.worker.on('exit', (code) => {
-      if (!this.closed && !slot.released) fail(new Error(`internal error: a layout worker exited with code ${code}`));
+      if (!this.closed && !slot.released) fail(new Error(`internal error: a drawing worker exited with code ${code}`));
     });
     this.slots.push(slot);
     return slot;
