@@ -43,8 +43,4 @@ export class DrawCache extends KindCache {
   put(key: string, drawn: DrawnArticle): Promise<void> {
     return this.store.put(key, drawn);
   }
-
-  settle(): Promise<void> {
-    return this.store.settle();
-  }
 }

@@ -23,6 +23,11 @@ export abstract class KindCache {
     return this.store.dir;
   }
 
+  /** Waits for every entry being written (the puts' promises never reject: problems say why). */
+  settle(): Promise<void> {
+    return this.store.settle();
+  }
+
   /** Why entries could not be read or written (a damaged entry, a full disk): reported, never fatal. */
   get problems(): readonly string[] {
     return this.store.problems;

@@ -5,8 +5,10 @@
  * The key is the SHA-256 of the article's layout job (the article's model, its images' ids — which
  * are hashes of their bytes — and sizes, where its links lead, the page geometry) and of the
  * build's identity (identity.ts: broadsheet's version and code, Node's, the packages', the font
- * files). Pagination and drawing run on every build, so page numbers, the page list and the table
- * of contents are always those of the current book.
+ * files). An article found in the draw cache (draw-cache.ts) needs no layout; this one serves when
+ * its drawing cannot be used (the press edition, a glyph that means another text in the new book,
+ * an article not yet drawn for its new side), and for the layouts the workers send back.
+ * Placing, page numbers, the page list and the table of contents are made on every build.
  *
  * Entries are stored as every cache's are (entry-store.ts: checksummed, written atomically, a
  * damaged one ignored and laid out again), with v8.serialize, which keeps the structure tree's
@@ -51,15 +53,5 @@ export class LayoutCache extends KindCache {
   /** Stores a layout already serialised with v8 (on a worker thread) under `key`. */
   putBytes(key: string, payload: Uint8Array): Promise<void> {
     return this.store.putPayload(key, payload);
-  }
-
-  /** Waits for every entry being written. */
-  settle(): Promise<void> {
-    return this.store.settle();
-  }
-
-  /** Stores `layout` under `key`: written whole to a temporary file, then renamed into place. */
-  put(key: string, layout: ArticleLayout): Promise<void> {
-    return this.store.put(key, layout);
   }
 }

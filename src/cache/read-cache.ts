@@ -66,9 +66,4 @@ export class ReadCache extends KindCache {
     if (result && own.errors.length === 0) void this.store.put(key, { candidate: result.candidate, diagnostics: own.items } satisfies StoredRead);
     return result;
   }
-
-  /** Waits for the entries being written. */
-  settle(): Promise<void> {
-    return this.store.settle();
-  }
 }

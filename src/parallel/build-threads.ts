@@ -152,9 +152,13 @@ export class BuildThreads {
     return { sides: drawn.sides };
   }
 
-  /** Lets go of this thread's widths once a book is drawn (drawOne keeps them between articles). */
-  forget(): void {
+  /**
+   * A book's articles are drawn: lets go of this thread's widths (drawOne keeps them between
+   * articles) and waits for the layouts being stored, so that the cache's problems are known.
+   */
+  async drawn(): Promise<void> {
     if (this.active === 0) this.measurer = undefined;
+    await this.cache?.settle();
   }
 
   async close(): Promise<void> {

@@ -429,7 +429,7 @@ export class PdfSurface {
   async finish(): Promise<Uint8Array> {
     const doc = this.doc;
     for (const [font, type0] of this.fontRefs) {
-      embedCidFont(type0 as unknown as FontRef, this.encoder.font(font), (data) => doc.ref(data ?? {}) as unknown as FontRef);
+      embedCidFont(type0 as unknown as FontRef, this.encoder.glyphs.font(font), (data) => doc.ref(data ?? {}) as unknown as FontRef);
       this.embeddedFonts.add(font);
     }
     const icc = doc.ref({ N: 3, Length: this.options.iccProfile.length });

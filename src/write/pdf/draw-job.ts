@@ -25,8 +25,8 @@ export interface DrawSpec {
   press: boolean;
   /** Draw for both sides where they differ, for a cache that keeps them. */
   bothSides: boolean;
-  /** Return the layout as v8 bytes too, for the layout cache. */
-  keepLayout: boolean;
+  /** Return the layout as v8 bytes too, for the layout cache (BuildThreads sets it when it has one). */
+  keepLayout?: boolean;
 }
 
 export interface DrawnJob {

@@ -5,15 +5,8 @@
  */
 
 /**
- * The operators that draw form `name` (of `form`'s size) into the box at (x, y) of `width` ×
- * `height`, in pdfkit's page space (top-left origin, y down: its pages start `1 0 0 -1 0 H cm`).
- */
-export function placeForm(name: string, form: { width: number; height: number }, x: number, y: number, width: number, height: number): string {
-  return `q ${formPlacing(form, x, y, width, height).join(' ')} /${name} Do Q`;
-}
-
-/**
- * What goes before the form's `Do` (inside q…Q): the clip to the box, and the matrix that scales
+ * What goes before the form's `Do` (inside q…Q), in pdfkit's page space (top-left origin, y down:
+ * its pages start `1 0 0 -1 0 H cm`): the clip to the box, and the matrix that scales
  * the form to fit and centres it ('xMidYMid meet'). The form is y-up, so the matrix flips it back:
  * form point (u, v) lands at (left + s·u, top + s·(H − v)).
  */

@@ -168,17 +168,18 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const drawCache = press ? undefined : threads.drawCache;
   const drawKeys = drawCache ? jobs.map((job) => drawCache.keys(job, g)) : [];
   const drawKey = (i: number, side?: 0 | 1): string => (side === undefined ? drawKeys[i]!.either : drawKeys[i]!.sides[side]);
-  const stored = (i: number): boolean => drawCache !== undefined && (drawCache.has(drawKey(i)) || (drawCache.has(drawKey(i, 0)) && drawCache.has(drawKey(i, 1))));
+  // Whether the cache has each article drawn for either side, or for both.
+  const stored = jobs.map((_, i) => drawCache !== undefined && (drawCache.has(drawKey(i)) || (drawCache.has(drawKey(i, 0)) && drawCache.has(drawKey(i, 1)))));
   // A cache keeps an article that breaks otherwise on the other side drawn for both sides, so that
   // an edit earlier in the book that turns it over finds it too.
-  const spec: DrawSpec = { geometry: g, press: press !== undefined, bothSides: drawCache !== undefined, keepLayout: false };
+  const spec: DrawSpec = { geometry: g, press: press !== undefined, bothSides: drawCache !== undefined };
   const grayscale = press?.grayscale === true;
   const keep = (i: number, sides: readonly DrawnArticle[]): void => {
     for (const d of sides) if (drawCache && d.portable) void drawCache.put(d.eitherSide ? drawKey(i) : drawKey(i, d.side), d);
   };
   // Articles the cache does not have: drawn side by side when there are enough of them (on the
   // workers and in this thread, each lane with glyph ids of its own), else one by one in order below.
-  const toDraw = jobs.flatMap((_, i) => (stored(i) ? [] : [i]));
+  const toDraw = jobs.flatMap((_, i) => (stored[i] ? [] : [i]));
   const laneDrawn = new Map<number, DrawnArticle[]>();
   if (threads.parallel(toDraw.length)) {
     const lane = new RunEncoder();
@@ -205,7 +206,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
       keep(i, lanes);
       const candidate = drawingFor(lanes, side);
       if (candidate?.portable && surface.adoptGlyphs(candidate.uses)) drawn = candidate;
-    } else if (drawCache && stored(i)) {
+    } else if (drawCache && stored[i]) {
       const entry = (await drawCache.get(drawKey(i))) ?? (await drawCache.get(drawKey(i, side)));
       const candidate = entry && drawingFor([entry], side);
       if (candidate && surface.adoptGlyphs(candidate.uses)) {
@@ -225,7 +226,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
     articles.push(drawn);
     next += drawn.pages.length;
   }
-  threads.forget();
+  await threads.drawn();
 
   // Where each article starts, and what it leaves for the document: warnings, low-resolution images.
   const lowResolution: LowResolutionImage[] = [];

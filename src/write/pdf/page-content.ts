@@ -226,14 +226,9 @@ export class PageContent {
    * the title down the spine of a cover wrap. Inside, coordinates are the turned page's.
    */
   rotated(degrees: number, x: number, y: number, draw: () => void): void {
-    const rad = (degrees * Math.PI) / 180;
-    const cos = Math.cos(rad);
-    const sin = Math.sin(rad);
-    const dx = x - (x * cos - y * sin);
-    const dy = y - (x * sin + y * cos);
     const grey = this.grey;
     this.closeText();
-    this.ops.push('q', `${[cos, sin, -sin, cos, dx, dy].map(num).join(' ')} cm`);
+    this.ops.push('q', `${turnAbout(degrees, x, y).map(num).join(' ')} cm`);
     this.tf = undefined;
     this.penY = Number.NaN;
     draw();
@@ -246,8 +241,8 @@ export class PageContent {
   }
 
   /**
-   * The operators written so far as bytes (the page's content, or its part before something pdfkit
-   * draws itself), and a fresh start: after this the text state is set again before any run.
+   * The operators written so far as bytes (the page's content stream, or the part of it the
+   * document adds now), and a fresh start: after this the text state is set again before any run.
    */
   take(): Buffer {
     this.closeText();
@@ -256,11 +251,6 @@ export class PageContent {
     this.tf = undefined;
     this.penY = Number.NaN;
     return bytes;
-  }
-
-  /** Whether anything is written since the last `take`. */
-  get empty(): boolean {
-    return this.ops.length === 0 && !this.inText;
   }
 }
 
@@ -285,13 +275,13 @@ function orientationMatrix(orientation: number, x: number, y: number, w: number,
     case 8: wT = h; hT = -w; xT -= h; yT += w; angle = -90; break;
     default: hT = -h; yT += h; break;
   }
-  const out: number[][] = [];
-  if (angle !== 0) {
-    const rad = (angle * Math.PI) / 180;
-    const cos = Math.cos(rad);
-    const sin = Math.sin(rad);
-    out.push([cos, sin, -sin, cos, x - (x * cos - y * sin), y - (x * sin + y * cos)]);
-  }
-  out.push([wT, 0, 0, hT, xT, yT]);
-  return out;
+  return angle === 0 ? [[wT, 0, 0, hT, xT, yT]] : [turnAbout(angle, x, y), [wT, 0, 0, hT, xT, yT]];
+}
+
+/** The matrix that turns the page `degrees` about (x, y), as pdfkit's `rotate` with an origin. */
+function turnAbout(degrees: number, x: number, y: number): number[] {
+  const rad = (degrees * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  return [cos, sin, -sin, cos, x - (x * cos - y * sin), y - (x * sin + y * cos)];
 }

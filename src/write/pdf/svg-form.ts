@@ -9,10 +9,9 @@
  *
  * Form space: the SVG's viewBox at 0.75 pt per user unit (a CSS pixel), y up, origin bottom-left,
  * /BBox [0 0 width height]; the viewBox fills it exactly, so placing the form with the SVG's
- * 'xMidYMid meet' into any box (`placeForm`) draws what svg-to-pdfkit would draw straight into it.
+ * 'xMidYMid meet' into any box (form-placing.ts) draws what svg-to-pdfkit would draw straight into it.
  */
 import SVGtoPDF from 'svg-to-pdfkit';
-export { formPlacing, placeForm } from './form-placing.js';
 import { fontPath } from '../../fonts/registry.js';
 import { cssPixels, viewBox } from '../../images/svg/measure.js';
 

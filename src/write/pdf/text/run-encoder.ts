@@ -7,7 +7,7 @@
 import type { FontId } from '../../../fonts/registry.js';
 import { fontRuns } from '../font-metrics.js';
 import type { Face } from '../text-style.js';
-import { GlyphBook, type FontGlyphs } from './glyph-book.js';
+import { GlyphBook } from './glyph-book.js';
 import { encodeRun, type EncodedRun } from './glyph-run.js';
 
 /** A run of one font of a drawn text, encoded. */
@@ -42,10 +42,5 @@ export class RunEncoder {
   /** Letter-spaced text (`tracking` in TJ units after every glyph): rare, so not cached. */
   tracked(text: string, face: Face, size: number, tracking: number): DrawnPiece[] {
     return fontRuns(text, face).map((r) => ({ font: r.font, run: encodeRun(this.glyphs.font(r.font), r.font, r.text, size, tracking) }));
-  }
-
-  /** The CIDs drawn in one font. */
-  font(id: FontId): FontGlyphs {
-    return this.glyphs.font(id);
   }
 }
