@@ -1,11 +1,12 @@
 /**
  * The one font registry of the build: opens font files with fontkit (once per process), answers
  * which face of a stack draws a character (fallback per character, as CSS font stacks do), and
- * splits text into runs of one face. Used by the PDF writer (measuring, shaping, embedding) and by
- * the cover (measuring, and the files resvg may load).
+ * splits text into runs of one face. Used by the PDF writer (coverage, metrics, embedding; its text
+ * is shaped by HarfBuzz, harfbuzz.ts) and by the cover (measuring and outlining its few lines, and
+ * the files resvg may load).
  *
- * Why fontkit: it is the parser and shaper pdfkit itself embeds with, so what is measured here is
- * exactly what pdfkit later draws.
+ * Why fontkit here: it parses TrueType fonts and writes their subsets in JavaScript, with no
+ * second copy of each font in WebAssembly memory for what needs no shaping.
  */
 import { createRequire } from 'node:module';
 import { fontPath, type FontId } from './files.js';
