@@ -91,6 +91,10 @@ const SCRIPT_CHAR = /[^\p{Script=Common}\p{Script=Inherited}]/u;
  * split the paragraph into runs of one direction (text/bidi.ts); this only tells the shaper.
  */
 function runDirection(text: string): 'ltr' | 'rtl' {
+  // Every right-to-left script starts at U+0590: text below it (nearly all) needs no regex.
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) < 0x0590) i++;
+  if (i === text.length) return 'ltr';
   const m = SCRIPT_CHAR.exec(text);
   return m !== null && RTL_SCRIPT.test(m[0]) ? 'rtl' : 'ltr';
 }
