@@ -64,24 +64,6 @@ function shapeRun(f: HarfBuzzFont, text: string): ShapedRun {
 /** A character of a script written right to left. */
 const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Old_South_Arabian}\p{Script=Imperial_Aramaic}\p{Script=Phoenician}\p{Script=Kharoshthi}\p{Script=Avestan}\p{Script=Mende_Kikakui}]/u;
 
-const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
-
-/**
- * The code points of `text` from `start` to `end` (UTF-16 offsets), without the joiners and selectors
- * that draw nothing (harfbuzz.ts removes them): no glyph stands for them, so a letter before a Persian
- * ZWNJ keeps its own text, and clusters.ts gives such a run /ActualText.
- */
-function drawnCodePoints(text: string, start: number, end: number): number[] {
-  const out: number[] = [];
-  for (let i = start; i < end; i++) {
-    const c = text.codePointAt(i)!;
-    if (c > 0xffff) i++;
-    // Every default-ignorable character is at U+00AD or above.
-    if (c < 0xad || !IGNORABLE.test(String.fromCodePoint(c))) out.push(c);
-  }
-  return out;
-}
-
 /** A character of some script (not punctuation, digits or marks shared by all). */
 const SCRIPT_CHAR = /[^\p{Script=Common}\p{Script=Inherited}]/u;
 
@@ -103,8 +85,8 @@ function runDirection(text: string): 'ltr' | 'rtl' {
  * The characters each glyph stands for, from HarfBuzz's clusters: within a cluster, a glyph that is
  * the font's own glyph for one of the cluster's characters (cmap) stands for that character; the
  * characters left (those of a ligature, a contextual form, a conjunct) go to the first glyph, in
- * logical order, that has none, and the cluster's other glyphs (a dot or mark the font splits off a
- * letter) stand for none. So a glyph means the same text wherever the font draws it alone, which is
+ * logical order, that has none (or to the first glyph, when all have one), and the cluster's other
+ * glyphs (a dot or mark the font splits off a letter) stand for none. So a glyph means the same text wherever the font draws it alone, which is
  * what one ToUnicode entry per glyph needs (glyph-book.ts), and the glyphs of a cluster give back
  * exactly its characters (clusters.ts).
  */
@@ -135,6 +117,24 @@ function glyphCodePoints(f: HarfBuzzFont, text: string, glyphs: readonly HarfBuz
       for (let c = 0; c < owner.length; c++) if (owner[c] === -1) owner[c] = bare;
     }
     for (const i of members) out[i] = chars.filter((_, c) => owner[c] === i);
+  }
+  return out;
+}
+
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+
+/**
+ * The code points of `text` from `start` to `end` (UTF-16 offsets), without the joiners and selectors
+ * that draw nothing (harfbuzz.ts removes them): no glyph stands for them, so a letter before a Persian
+ * ZWNJ keeps its own text, and clusters.ts gives such a run /ActualText.
+ */
+function drawnCodePoints(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = text.codePointAt(i)!;
+    if (c > 0xffff) i++;
+    // Every default-ignorable character is at U+00AD or above.
+    if (c < 0xad || !IGNORABLE.test(String.fromCodePoint(c))) out.push(c);
   }
   return out;
 }
