@@ -9,7 +9,7 @@
  * document.ts touches pdfkit.
  */
 import { fallbacks, faceRuns, openFont, stackCanDraw, type FaceRun, type FontId, type FontStack } from '../../fonts/registry.js';
-import { shape } from './text/shape.js';
+import { shape } from '../../fonts/shape.js';
 import { parseStyleKey, type Face } from './text-style.js';
 import type { Measurer, StyleKey } from './typeset/measure.js';
 

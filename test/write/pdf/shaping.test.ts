@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prefixWidths, textWidth } from '../../../src/write/pdf/font-metrics.js';
-import { shape } from '../../../src/write/pdf/text/shape.js';
+import { shape } from '../../../src/fonts/shape.js';
 import type { Face } from '../../../src/write/pdf/text-style.js';
 
 const text = (codePoints: readonly number[]): string => String.fromCodePoint(...codePoints);

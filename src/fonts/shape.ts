@@ -3,11 +3,13 @@
  * joining and lam-alef, Hebrew points, Indic reordering and conjuncts, Thai marks, kerning and
  * ligatures. Glyphs of a right-to-left run come in visual order, as they are drawn.
  *
+ * Used by the PDF writer (measuring and drawing) and the cover (measuring and outlining).
+ *
  * Why a cache per (font, text): measuring and drawing share one result, and the same words recur
  * all through a book.
  */
-import { harfBuzzFont, harfBuzzShape, type HarfBuzzFont, type HarfBuzzGlyph } from '../../../fonts/harfbuzz.js';
-import type { FontId } from '../../../fonts/registry.js';
+import { harfBuzzFont, harfBuzzShape, type HarfBuzzFont, type HarfBuzzGlyph } from './harfbuzz.js';
+import type { FontId } from './registry.js';
 
 export interface ShapedGlyph {
   readonly id: number;
