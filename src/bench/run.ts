@@ -17,7 +17,7 @@
  *   skips it; `npm run bench:jobs` has the details, and checks the bytes).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,5 +170,6 @@ const seed = path.join(ROOT, 'content');
 const seedFiles = (await readdir(seed)).filter((f) => f.endsWith('.md')).sort();
 console.log(`broadsheet ${VERSION} bench on node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}${hasPandoc ? '' : ', no pandoc'}`);
 await seedCommand(seed, seedFiles);
-await bench(`anthology (${articles} articles, ${anthology})`, anthology, names);
+const words = (await Promise.all(names.map((n) => readFile(path.join(anthology, n), 'utf8')))).flatMap((t) => t.toLowerCase().match(/\p{L}+/gu) ?? []);
+await bench(`anthology (${articles} articles, ${words.length} words, ${new Set(words).size} distinct; ${anthology})`, anthology, names);
 if (process.env.BENCH_STAGES !== '0') console.log(`\npeak rss of this process (the stages): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -1,23 +1,22 @@
 /**
  * The one font registry of the build: opens font files with fontkit (once per process), answers
  * which face of a stack draws a character (fallback per character, as CSS font stacks do), and
- * splits text into runs of one face. Used by the PDF writer (measuring, shaping, embedding) and by
- * the cover (measuring, and the files resvg may load).
+ * splits text into runs of one face. Used by the PDF writer (coverage, metrics, embedding) and by
+ * the cover (ink boxes and outlines, and the files resvg may load); text is shaped by HarfBuzz
+ * (shape.ts).
  *
- * Why fontkit: it is the parser and shaper pdfkit itself embeds with, so what is measured here is
- * exactly what pdfkit later draws.
+ * Why fontkit here: it parses TrueType fonts and writes their subsets in JavaScript, with no
+ * second copy of each font in WebAssembly memory for what needs no shaping.
  */
 import { createRequire } from 'node:module';
 import { fontPath, type FontId } from './files.js';
-import { memoizeScriptSelection } from './script-selection.js';
 
 export { fallbacks, fontPath, type FontId } from './files.js';
 
-/** The glyph a fontkit layout returns, as far as this project reads it. */
+/** A fontkit glyph, as far as this project reads it. */
 export interface FontkitGlyph {
   id: number;
   name?: string;
-  codePoints: number[];
   advanceWidth: number;
   bbox: { minX: number; maxX: number };
   /** The outline, in font units, y up. */
@@ -30,20 +29,6 @@ export interface FontkitPath {
   toSVG(): string;
 }
 
-export interface FontkitPosition {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
-
-export interface FontkitRun {
-  glyphs: FontkitGlyph[];
-  positions: FontkitPosition[];
-  advanceWidth: number;
-  direction?: 'ltr' | 'rtl';
-}
-
 /** The part of a fontkit font this project uses (fontkit ships no type declarations). */
 export interface FontkitFont {
   unitsPerEm: number;
@@ -51,7 +36,8 @@ export interface FontkitFont {
   descent: number;
   familyName: string;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  layout(text: string, features?: string[] | Record<string, boolean>, script?: string, language?: string, direction?: 'ltr' | 'rtl'): FontkitRun;
+  /** The glyph of an id (cached by fontkit). Text is shaped by HarfBuzz (shape.ts), not here. */
+  getGlyph(id: number): FontkitGlyph;
 }
 
 const require = createRequire(import.meta.url);
@@ -66,37 +52,10 @@ export function openFont(id: FontId): FontkitFont {
     const file = fontPath(id);
     const font = fontkit.openSync(file) as Partial<FontkitFont>;
     // A collection (.ttc) would need a PostScript name; every registered file is a single font.
-    if (typeof font.layout !== 'function' || typeof font.unitsPerEm !== 'number') throw new Error(`not a single font: ${file}`);
-    keepCodePoints(font as FontkitFont & GlyphSource);
-    memoizeScriptSelection(font as FontkitFont & Parameters<typeof memoizeScriptSelection>[0]);
+    if (typeof font.getGlyph !== 'function' || typeof font.unitsPerEm !== 'number') throw new Error(`not a single font: ${file}`);
     opened.set(id, (f = font as FontkitFont));
   }
   return f;
-}
-
-/** fontkit's glyph factory: one cached glyph object per glyph id. */
-interface GlyphSource {
-  getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
-}
-
-/**
- * fontkit caches one glyph object per id and keeps the characters of the first call, so after
- * shaping a glyph reached from another character (alef from the decomposed أ) reports the wrong
- * `codePoints` — and those feed the PDF's ToUnicode map. This wraps the factory so a glyph asked for
- * with other characters comes back as a view of the cached glyph with its own `codePoints`.
- */
-function keepCodePoints(font: GlyphSource): void {
-  const cached = font.getGlyph.bind(font);
-  font.getGlyph = (id: number, codePoints?: number[]): FontkitGlyph | null => {
-    const glyph = cached(id, codePoints ?? []);
-    // Asked without characters (the subsetter, a glyph by id): any copy will do. Asked with none
-    // (a mark the shaper split off a letter), none it is: the cached glyph's would depend on what
-    // was shaped first in the process, and so would the PDF's bytes.
-    if (glyph === null || codePoints === undefined) return glyph;
-    const own = glyph.codePoints;
-    if (own.length === codePoints.length && own.every((c, i) => c === codePoints[i])) return glyph;
-    return Object.create(glyph, { codePoints: { value: codePoints } }) as FontkitGlyph;
-  };
 }
 
 /** A primary face and the faces tried, in order, for a character it lacks. */

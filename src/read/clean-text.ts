@@ -13,39 +13,39 @@ import { stripXmlIllegal } from './html/xml-chars.js';
 
 /** Cleans `pub` in place. */
 export function cleanPublicationText(pub: Publication, diagnostics: Diagnostics): void {
-  const clean = (value: unknown): [unknown, number] => {
-    if (typeof value === 'string') {
-      const { text, removed } = stripXmlIllegal(value);
-      return [text.normalize('NFC'), removed];
-    }
-    if (Array.isArray(value)) {
-      let n = 0;
-      for (let i = 0; i < value.length; i++) {
-        const [v, r] = clean(value[i]);
-        value[i] = v;
-        n += r;
-      }
-      return [value, n];
-    }
-    if (typeof value === 'object' && value !== null) {
-      let n = 0;
-      const record = value as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
-        if (key === 'origin') continue;
-        const [v, r] = clean(record[key]);
-        record[key] = v;
-        n += r;
-      }
-      return [value, n];
-    }
-    return [value, 0];
-  };
-  const [, inMeta] = clean(pub.meta);
+  const inMeta = cleanIn(pub, 'meta');
   if (inMeta > 0) warn(diagnostics, pub.origin ?? 'publication', inMeta);
   for (const article of pub.articles) {
-    const [, removed] = clean({ meta: article.meta, body: article.body, notes: article.notes });
+    const removed = cleanIn(article, 'meta') + cleanIn(article, 'body') + cleanIn(article, 'notes');
     if (removed > 0) warn(diagnostics, article.origin ?? article.meta.title, removed);
   }
+}
+
+/** Printable ASCII and the three XML whitespace controls: nothing to remove, and already NFC. */
+const PLAIN = /^[\t\n\r\x20-\x7e]*$/;
+
+/**
+ * Cleans `holder[key]` and everything under it in place (but no `origin`, a file name); returns how
+ * many characters were removed. Strings are replaced only when cleaning changed them.
+ */
+function cleanIn(holder: object, key: string | number): number {
+  const record = holder as Record<string | number, unknown>;
+  const value = record[key];
+  if (typeof value === 'string') {
+    if (PLAIN.test(value)) return 0;
+    const { text, removed } = stripXmlIllegal(value);
+    const normal = text.normalize('NFC');
+    if (normal !== value) record[key] = normal;
+    return removed;
+  }
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) n += cleanIn(value, i);
+  } else {
+    for (const k of Object.keys(value)) if (k !== 'origin') n += cleanIn(value, k);
+  }
+  return n;
 }
 
 function warn(diagnostics: Diagnostics, file: string, removed: number): void {

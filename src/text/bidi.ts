@@ -24,11 +24,19 @@ export function hasRtl(text: string): boolean {
 
 /** Whether a language is written right to left (`ar`, `he-IL`, `fa`, `az-Arab`…). */
 export function isRtlLang(lang: string): boolean {
-  const parts = lang.toLowerCase().split(/[-_]/);
-  if (parts.includes('arab') || parts.includes('hebr') || parts.includes('syrc') || parts.includes('thaa')) return true;
-  if (parts.includes('latn') || parts.includes('cyrl')) return false;
-  return RTL_LANGS.has(parts[0] ?? '');
+  let rtl = RTL_BY_TAG.get(lang);
+  if (rtl === undefined) {
+    const parts = lang.toLowerCase().split(/[-_]/);
+    if (parts.includes('arab') || parts.includes('hebr') || parts.includes('syrc') || parts.includes('thaa')) rtl = true;
+    else if (parts.includes('latn') || parts.includes('cyrl')) rtl = false;
+    else rtl = RTL_LANGS.has(parts[0] ?? '');
+    RTL_BY_TAG.set(lang, rtl);
+  }
+  return rtl;
 }
+
+/** Answers per tag: every paragraph asks, and a book has a handful of tags. */
+const RTL_BY_TAG = new Map<string, boolean>();
 
 /**
  * Base direction of a paragraph: its language's, or right to left when a paragraph in a

@@ -12,6 +12,7 @@
  * carries text from about 100 pages on, although KDP allows it from 80.
  */
 import { faceRuns, openFont } from '../../fonts/registry.js';
+import { shape } from '../../fonts/shape.js';
 import { faceStack, textWidth } from '../pdf/font-metrics.js';
 import type { Face } from '../pdf/text-style.js';
 import type { Rect } from '../pdf/page-geometry.js';
@@ -87,15 +88,14 @@ function inkExtent(text: string, face: Face): Ink {
   let below = 0;
   for (const run of faceRuns(text, faceStack(face))) {
     const f = openFont(run.font);
-    const layout = f.layout(run.text);
-    layout.glyphs.forEach((g, i) => {
+    for (const g of shape(run.font, run.text).glyphs) {
       // fontkit's glyph box has minY/maxY too; the registry's type lists only what it reads itself.
-      const box = g.bbox as { minY?: number; maxY?: number };
-      const dy = layout.positions[i]?.yOffset ?? 0;
-      if (box.maxY === undefined || box.minY === undefined || !Number.isFinite(box.maxY) || !Number.isFinite(box.minY) || box.maxY <= box.minY) return;
+      const box = f.getGlyph(g.id).bbox as { minY?: number; maxY?: number };
+      const dy = g.yOffset;
+      if (box.maxY === undefined || box.minY === undefined || !Number.isFinite(box.maxY) || !Number.isFinite(box.minY) || box.maxY <= box.minY) continue;
       above = Math.max(above, (box.maxY + dy) / f.unitsPerEm);
       below = Math.max(below, -(box.minY + dy) / f.unitsPerEm);
-    });
+    }
   }
   return { above, below };
 }

@@ -1,9 +1,11 @@
 /**
  * Measures cover text through the font registry (src/fonts) on the same font files the renderer
- * draws with, so a line that measures as fitting also renders as fitting. Characters the serif
- * lacks are measured in the fallback face that has them, as resvg draws them.
+ * draws with, so a line that measures as fitting also renders as fitting: shaped by HarfBuzz, as
+ * resvg (rustybuzz, a port of HarfBuzz) shapes it, with each glyph's ink from fontkit's outline.
+ * Characters the serif lacks are measured in the fallback face that has them, as resvg draws them.
  */
-import { faceRuns, openFont, type FontkitFont } from '../../fonts/registry.js';
+import { faceRuns, openFont, type FontId } from '../../fonts/registry.js';
+import { shape } from '../../fonts/shape.js';
 import { coverStack, type CoverStyle } from './cover-fonts.js';
 
 /** How the cover layout learns sizes of text; tests may substitute a fixed-width measure. */
@@ -34,20 +36,20 @@ interface Extent {
 }
 
 /** Tracking is applied per glyph, so the extent keeps each glyph's pen position. */
-function extentOf(f: FontkitFont, text: string, trackingUnits: number): Extent {
-  const run = f.layout(text);
+function extentOf(font: FontId, text: string, trackingUnits: number): Extent {
+  const run = shape(font, text);
+  const f = openFont(font);
   let x = 0;
   let left = 0;
   let inkRight = 0;
   run.glyphs.forEach((g, i) => {
-    const p = run.positions[i]!;
-    const box = g.bbox;
+    const box = f.getGlyph(g.id).bbox;
     // Empty glyphs (spaces) have an all-zero or infinite box: they have no ink.
     if (Number.isFinite(box.minX) && Number.isFinite(box.maxX) && box.maxX > box.minX) {
-      left = Math.min(left, x + p.xOffset + box.minX);
-      inkRight = Math.max(inkRight, x + p.xOffset + box.maxX);
+      left = Math.min(left, x + g.xOffset + box.minX);
+      inkRight = Math.max(inkRight, x + g.xOffset + box.maxX);
     }
-    x += p.xAdvance + (i < run.glyphs.length - 1 ? trackingUnits : 0);
+    x += g.xAdvance + (i < run.glyphs.length - 1 ? trackingUnits : 0);
   });
   return { left, advance: x, inkRight, glyphs: run.glyphs.length };
 }
@@ -64,7 +66,7 @@ function extentIn(style: CoverStyle, text: string, trackingEm: number): Extent {
   const runs = faceRuns(text, coverStack(style));
   runs.forEach((run, k) => {
     const f = openFont(run.font);
-    const e = extentOf(f, run.text, trackingEm * f.unitsPerEm);
+    const e = extentOf(run.font, run.text, trackingEm * f.unitsPerEm);
     const u = f.unitsPerEm;
     left = Math.min(left, advance + e.left / u);
     inkRight = Math.max(inkRight, advance + e.inkRight / u);
@@ -75,7 +77,7 @@ function extentIn(style: CoverStyle, text: string, trackingEm: number): Extent {
 }
 
 /** Measures with the bundled fonts. Fonts are opened once per process and shared. */
-export function fontkitMeasure(): TextMeasure {
+export function coverMeasure(): TextMeasure {
   const extents = new Map<string, Extent>();
   const extent = (text: string, style: CoverStyle, sizePt: number, trackingPt: number): Extent => {
     const trackingEm = trackingPt / sizePt;

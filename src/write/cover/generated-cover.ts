@@ -12,7 +12,7 @@ import { generatedAlt } from './cover-alt.js';
 import { coverLayout } from './cover-layout.js';
 import { coverSvg } from './cover-svg.js';
 import { coverText } from './cover-text.js';
-import { fontkitMeasure, type TextMeasure } from './font-metrics.js';
+import { coverMeasure, type TextMeasure } from './font-metrics.js';
 import type { MetadataRecord } from '../metadata/record.js';
 import { printPixels, scaleToLongSide } from './renditions.js';
 import { renderPng } from './render-png.js';
@@ -21,7 +21,7 @@ export interface GeneratedCoverArgs {
   metadata: MetadataRecord;
   trim: { widthPt: number; heightPt: number };
   bleedPt: number;
-  /** Default: fontkit on the bundled fonts. */
+  /** Default: the bundled fonts, shaped by HarfBuzz (font-metrics.ts). */
   measure?: TextMeasure;
 }
 
@@ -35,7 +35,7 @@ export async function generatedCover(args: GeneratedCoverArgs): Promise<Generate
   const { metadata, bleedPt: bleed } = args;
   const trim = { width: args.trim.widthPt, height: args.trim.heightPt };
   const text = coverText(metadata);
-  const layout = coverLayout(text, trim, bleed, args.measure ?? fontkitMeasure());
+  const layout = coverLayout(text, trim, bleed, args.measure ?? coverMeasure());
   const printView = { x: -bleed, y: -bleed, width: trim.width + 2 * bleed, height: trim.height + 2 * bleed };
   const screenView = { x: 0, y: 0, width: trim.width, height: trim.height };
   const printSize = printPixels(printView.width, printView.height);

@@ -1,12 +1,13 @@
 /**
- * Cover text as outlines: shaped with fontkit (the PDF's shaper) through the font registry, put in
- * visual order by UAX #9, and written as one SVG path.
+ * Cover text as outlines: shaped with HarfBuzz (the PDF's shaper, src/fonts/shape.ts), outlined by
+ * fontkit through the font registry, put in visual order by UAX #9, and written as one SVG path.
  *
  * Why: resvg 2.6 mis-shapes Noto Sans Devanagari (vowel signs drawn as other letters, checked on
  * "मानव"), and its fallback might pick other faces than the measure did. Lines the serif sets alone
  * stay SVG text; lines that need a fallback face are drawn exactly as they were measured.
  */
 import { faceRuns, openFont } from '../../fonts/registry.js';
+import { shape } from '../../fonts/shape.js';
 import { visualRuns } from '../../text/bidi.js';
 import { coverStack, type CoverStyle } from './cover-fonts.js';
 
@@ -25,14 +26,13 @@ export function outlinePath(text: string, style: CoverStyle, sizePt: number, x: 
     if (run.rtl) pieces.reverse();
     for (const piece of pieces) {
       const f = openFont(piece.font);
-      const layout = f.layout(piece.text);
-      const scale = sizePt / f.unitsPerEm;
-      layout.glyphs.forEach((g, i) => {
-        const p = layout.positions[i]!;
-        const d = g.path.scale(scale, -scale).translate(pen + p.xOffset * scale, baseline - p.yOffset * scale).toSVG();
+      const run = shape(piece.font, piece.text);
+      const scale = sizePt / run.unitsPerEm;
+      for (const g of run.glyphs) {
+        const d = f.getGlyph(g.id).path.scale(scale, -scale).translate(pen + g.xOffset * scale, baseline - g.yOffset * scale).toSVG();
         if (d !== '') parts.push(d);
-        pen += p.xAdvance * scale + trackingPt;
-      });
+        pen += g.xAdvance * scale + trackingPt;
+      }
     }
   }
   return parts.join('');

@@ -9,7 +9,7 @@
  * document.ts touches pdfkit.
  */
 import { fallbacks, faceRuns, openFont, stackCanDraw, type FaceRun, type FontId, type FontStack } from '../../fonts/registry.js';
-import { shape } from './text/shape.js';
+import { shape } from '../../fonts/shape.js';
 import { parseStyleKey, type Face } from './text-style.js';
 import type { Measurer, StyleKey } from './typeset/measure.js';
 
@@ -79,6 +79,31 @@ export function textWidth(text: string, face: Face, size: number): number {
   return w;
 }
 
+/**
+ * Widths of the prefixes `text.slice(0, end)` of a word, from one shaping of the whole word where
+ * HarfBuzz says a cut there changes nothing (no kerning pair, ligature or contextual form across it:
+ * then the prefix alone shapes as the word's first glyphs do); the other prefixes are shaped alone.
+ * The numbers are those `textWidth` gives, as the advances are whole font units either way.
+ */
+export function prefixWidths(text: string, face: Face, size: number, ends: readonly number[]): number[] {
+  const runs = faceRuns(text, STACKS[face]);
+  const alone = (end: number): number => textWidth(text.slice(0, end), face, size);
+  if (runs.length !== 1) return ends.map(alone);
+  const run = shape(runs[0]!.font, text);
+  if (run.direction === 'rtl') return ends.map(alone);
+  const glyphs = run.glyphs;
+  const out: number[] = [];
+  let g = 0;
+  let sum = 0;
+  for (const end of ends) {
+    while (g < glyphs.length && glyphs[g]!.cluster < end) sum += glyphs[g++]!.xAdvance;
+    const next = glyphs[g];
+    const safe = end === text.length ? g === glyphs.length : next !== undefined && next.cluster === end && !next.unsafeToBreak;
+    out.push(safe ? (sum / run.unitsPerEm) * size : alone(end));
+  }
+  return out;
+}
+
 /** The typesetter's Measurer over the embedded fonts (style keys from text-style.ts). */
 export const fontMeasurer: Measurer = {
   width(text: string, key: StyleKey): number {
@@ -92,5 +117,9 @@ export const fontMeasurer: Measurer = {
   hyphenWidth(key: StyleKey): number {
     const s = parseStyleKey(key);
     return textWidth('-', s.face, s.size);
+  },
+  prefixWidths(text: string, ends: readonly number[], key: StyleKey): number[] {
+    const s = parseStyleKey(key);
+    return prefixWidths(text, s.face, s.size, ends);
   },
 };

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { AA_TEXT_CONTRAST, contrastRatio } from '../../../src/write/cover/contrast.js';
 import { coverLayout, type Box, type CoverLayout } from '../../../src/write/cover/cover-layout.js';
 import { coverText } from '../../../src/write/cover/cover-text.js';
-import { fontkitMeasure } from '../../../src/write/cover/font-metrics.js';
+import { coverMeasure } from '../../../src/write/cover/font-metrics.js';
 import type { MetadataRecord } from '../../../src/write/metadata/record.js';
 import { BLEED, LONG_TITLE, TRIMS, records } from './fixtures.js';
 
-const measure = fontkitMeasure();
+const measure = coverMeasure();
 let recs: Awaited<ReturnType<typeof records>>;
 beforeAll(async () => {
   recs = await records();

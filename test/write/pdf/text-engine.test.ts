@@ -8,7 +8,7 @@ import { faceRuns, fallbacks } from '../../../src/fonts/registry.js';
 import type { SetLine } from '../../../src/write/pdf/layout/set-paragraph.js';
 import { embeddingLevels, isRtlLang, paragraphDirection, visualLine, visualRuns } from '../../../src/write/pdf/text/bidi.js';
 import { glyphClusters } from '../../../src/write/pdf/text/clusters.js';
-import { shape } from '../../../src/write/pdf/text/shape.js';
+import { shape } from '../../../src/fonts/shape.js';
 import { scriptBreaks } from '../../../src/text/script-breaks.js';
 import type { Measurer } from '../../../src/write/pdf/typeset/measure.js';
 import { paragraphItems } from '../../../src/write/pdf/typeset/paragraph.js';

@@ -9,6 +9,7 @@
  * (descriptor flags and metrics, subset tag + PostScript name), so viewers see the same fonts.
  */
 import { createHash } from 'node:crypto';
+import { harfBuzzFont } from '../../../fonts/harfbuzz.js';
 import { openFont } from '../../../fonts/registry.js';
 import type { FontGlyphs } from './glyph-book.js';
 
@@ -26,9 +27,7 @@ interface TrueTypeFont {
   descent: number;
   capHeight: number;
   xHeight: number;
-  italicAngle: number;
   bbox: { minX: number; minY: number; maxX: number; maxY: number };
-  post: { isFixedPitch: boolean };
   head: { macStyle: { italic: boolean } };
   'OS/2'?: { sFamilyClass: number };
   createSubset(): { includeGlyph(gid: number): number; encode(): Uint8Array; cff?: unknown };
@@ -58,6 +57,7 @@ export function embedCidFont(type0: FontRef, glyphs: FontGlyphs, ref: (data?: Re
   }
 
   const scale = 1000 / font.unitsPerEm;
+  const post = harfBuzzFont(glyphs.font).post;
   // The subset tag: six capitals that change with the glyphs in it (ISO 32000-1 §9.6.4).
   const digest = createHash('sha256').update(`${glyphs.font}:${gids.join(',')}`).digest();
   const tag = [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
@@ -68,9 +68,9 @@ export function embedCidFont(type0: FontRef, glyphs: FontGlyphs, ref: (data?: Re
   const descriptor = ref({
     Type: 'FontDescriptor',
     FontName: name,
-    Flags: flags(font),
+    Flags: flags(font, post.isFixedPitch),
     FontBBox: [font.bbox.minX * scale, font.bbox.minY * scale, font.bbox.maxX * scale, font.bbox.maxY * scale],
-    ItalicAngle: font.italicAngle,
+    ItalicAngle: post.italicAngle,
     Ascent: font.ascent * scale,
     Descent: font.descent * scale,
     CapHeight: (font.capHeight || font.ascent) * scale,
@@ -98,10 +98,10 @@ export function embedCidFont(type0: FontRef, glyphs: FontGlyphs, ref: (data?: Re
 }
 
 /** Descriptor flags as pdfkit sets them: fixed pitch, serif, symbolic, script, italic. */
-function flags(font: TrueTypeFont): number {
+function flags(font: TrueTypeFont, isFixedPitch: boolean): number {
   const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;
   let f = 1 << 2;
-  if (font.post.isFixedPitch) f |= 1 << 0;
+  if (isFixedPitch) f |= 1 << 0;
   if (familyClass >= 1 && familyClass <= 7) f |= 1 << 1;
   if (familyClass === 10) f |= 1 << 3;
   if (font.head.macStyle.italic) f |= 1 << 6;

@@ -8,7 +8,7 @@
  * before its consonant) and for ligatures that reorder. Such clusters get /ActualText.
  */
 
-/** What this module reads of a fontkit glyph run. */
+/** What this module reads of a shaped run (src/fonts/shape.ts). */
 export interface ShapedRun {
   readonly glyphs: readonly { readonly codePoints: readonly number[] }[];
   readonly direction?: 'ltr' | 'rtl';

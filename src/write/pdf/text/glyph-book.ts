@@ -13,7 +13,7 @@
  */
 import { openFont, type FontId } from '../../../fonts/registry.js';
 import type { GlyphUse } from './glyph-run.js';
-import type { ShapedGlyph } from './shape.js';
+import type { ShapedGlyph } from '../../../fonts/shape.js';
 
 /** What a CID draws: a glyph of the font, its width in thousandths of an em, the text it stands for. */
 export interface CidGlyph {

@@ -10,7 +10,7 @@
 import type { FontId } from '../../../fonts/registry.js';
 import { glyphClusters } from './clusters.js';
 import type { FontGlyphs } from './glyph-book.js';
-import { shape } from './shape.js';
+import { shape } from '../../../fonts/shape.js';
 
 /**
  * One piece of a run: glyphs and adjustments to go inside a TJ array (`tj`), or an operator that

@@ -1,6 +1,6 @@
 /**
  * Where a word may be hyphenated, by language, using the TeX (Liang) patterns of the `hyphen`
- * package.
+ * package (applied by liang.ts).
  *
  * Why patterns rather than a dictionary: they are what TeX uses, cover the languages our
  * articles are written in, and need no network or data download. The package is CommonJS and
@@ -8,6 +8,7 @@
  * language actually met, and every answer is cached per language.
  */
 import { createRequire } from 'node:module';
+import { liangMarkers, type PatternSet } from './liang.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,13 +32,6 @@ export interface HyphenationOptions {
   /** Fewest characters after a pattern hyphen (TeX's `\righthyphenmin`); default 3. */
   readonly rightMin?: number;
 }
-
-/** The hyphenator factory exported by `hyphen/hyphen.js` (the package ships no types). */
-type HyphenateText = (text: string) => string;
-type CreateHyphenator = (
-  patterns: unknown,
-  options: { hyphenChar: string; minWordLength: number; html: boolean },
-) => HyphenateText;
 
 /** Pattern sets of `hyphen` whose module name is the plain ISO 639 code. */
 const SAME_NAME = new Set(
@@ -100,7 +94,7 @@ export function patternModuleFor(tag: string): string | undefined {
 }
 
 interface PatternHyphenator {
-  readonly hyphenate: HyphenateText;
+  readonly patterns: PatternSet;
   /** Pattern points per letter run (case-sensitive run → indexes). */
   readonly cache: Map<string, readonly number[]>;
 }
@@ -121,12 +115,7 @@ function hyphenatorFor(lang: string): PatternHyphenator | null {
       found = loaded;
     } else {
       try {
-        const create = require('hyphen') as CreateHyphenator;
-        const patterns: unknown = require(`hyphen/patterns/${name}.js`);
-        found = {
-          hyphenate: create(patterns, { hyphenChar: SOFT_HYPHEN, minWordLength: 1, html: false }),
-          cache: new Map(),
-        };
+        found = { patterns: require(`hyphen/patterns/${name}.js`) as PatternSet, cache: new Map() };
       } catch {
         found = null;
       }
@@ -213,13 +202,8 @@ function computeRunPoints(h: PatternHyphenator, run: string, leftMin: number, ri
   // Patterns are written for precomposed letters: hyphenate the NFC form, map points back.
   const nfc = run.normalize('NFC');
   if (nfc !== run) return decomposedRunPoints(h, run, nfc, leftMin, rightMin);
-  const marked = h.hyphenate(run);
-  const raw: number[] = [];
-  let index = 0;
-  for (let i = 0; i < marked.length; i++) {
-    if (marked[i] === SOFT_HYPHEN) raw.push(index);
-    else index++;
-  }
+  // A marker past the end (a pattern reaching beyond the word) means the end, as the package has it.
+  const raw = liangMarkers(h.patterns, run).map((m) => Math.min(m, run.length));
   if (raw.length === 0) return [];
   if (!COMPLEX.test(run)) {
     return raw.filter((p) => p >= leftMin && run.length - p >= rightMin);

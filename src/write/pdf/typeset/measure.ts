@@ -19,6 +19,12 @@ export interface Measurer {
   spaceWidth(style: StyleKey): number;
   /** Width of the hyphen inserted at a hyphenated line end in `style`. */
   hyphenWidth(style: StyleKey): number;
+  /**
+   * Widths of `text.slice(0, end)` for each of `ends` (ascending), as `width` gives them. Optional:
+   * a measurer that can answer from one measurement of `text` (the prefixes of a word at its
+   * hyphenation points) saves measuring each prefix.
+   */
+  prefixWidths?(text: string, ends: readonly number[], style: StyleKey): number[];
 }
 
 /**
@@ -53,5 +59,6 @@ export function memoizeMeasurer(inner: Measurer, maxEntries = 200_000): Measurer
       if (w === undefined) hyphens.set(style, (w = inner.hyphenWidth(style)));
       return w;
     },
+    ...(inner.prefixWidths && { prefixWidths: inner.prefixWidths.bind(inner) }),
   };
 }

@@ -328,11 +328,13 @@ class ItemBuilder {
     if (a.text === '') return [];
     const cuts = [0, ...a.breaks.map((b) => b.at), a.text.length];
     const pieces: Piece[] = [];
+    const ends = cuts.slice(1);
+    const widths = ends.length > 1 && this.measurer.prefixWidths ? this.measurer.prefixWidths(a.text, ends, style) : ends.map((end) => this.measurer.width(a.text.slice(0, end), style));
     let prevWidth = 0;
     for (let i = 0; i + 1 < cuts.length; i++) {
       const from = cuts[i]!;
       const to = cuts[i + 1]!;
-      const w = this.measurer.width(a.text.slice(0, to), style);
+      const w = widths[i]!;
       pieces.push({
         text: a.text.slice(from, to),
         width: w - prevWidth,
