@@ -94,9 +94,9 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
     iccProfile: new Uint8Array(await readFile(ICC_PROFILE)),
   });
   await surface.registerImage(FRONT, cover.print.data);
-  const fill = (key: string, colour: string, r: Rect): PageItem => {
+  const fill = async (key: string, colour: string, r: Rect): Promise<PageItem> => {
     // Filled rectangles go through the surface's vector path (SVG → PDF paths), its public API.
-    surface.registerSvg(key, `<svg xmlns="http://www.w3.org/2000/svg" width="${r.width}" height="${r.height}" viewBox="0 0 ${r.width} ${r.height}"><rect width="${r.width}" height="${r.height}" fill="${colour}"/></svg>`);
+    await surface.registerSvg(key, `<svg xmlns="http://www.w3.org/2000/svg" width="${r.width}" height="${r.height}" viewBox="0 0 ${r.width} ${r.height}"><rect width="${r.width}" height="${r.height}" fill="${colour}"/></svg>`);
     return { kind: 'image', image: key, ...r, owner: { artifact: 'Layout' } };
   };
 
@@ -127,8 +127,8 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
   }
   const items: PageItem[] = [
     { kind: 'image', image: FRONT, x: frontBox.x + (frontBox.width - w) / 2, y: frontBox.y + (frontBox.height - h) / 2, width: w, height: h, owner: { node: figure } },
-    fill('back-and-spine', PALETTE.paper, backAndSpine),
-    fill('barcode', WHITE, g.barcode),
+    await fill('back-and-spine', PALETTE.paper, backAndSpine),
+    await fill('barcode', WHITE, g.barcode),
     ...back.items,
   ];
   const record: ParentTreeRecord = { pages: [], annotations: [] };

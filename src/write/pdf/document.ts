@@ -24,7 +24,6 @@ import { fontName, imageName, PageContent, type CatalogImage } from './page-cont
 import type { PageGeometry } from './page-geometry.js';
 import { pressOrigin, trimBox } from './page-geometry.js';
 import { grayOf, grayOfCmyk } from './press/grayscale.js';
-import { svgForm } from './svg-form.js';
 import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import { embedCidFont, type FontRef } from './text/cid-font.js';
 import { num, type GlyphUse } from './text/glyph-run.js';
@@ -194,8 +193,12 @@ export class PdfSurface {
     return { width, height };
   }
 
-  /** Writes an SVG (usvg's simplified tree, images/svg/print.ts) once, as a form drawn under `key`. */
-  registerSvg(key: string, svg: string): void {
+  /**
+   * Writes an SVG (usvg's simplified tree, images/svg/print.ts) once, as a form drawn under `key`.
+   * svg-to-pdfkit is loaded by the first SVG, not by every build.
+   */
+  async registerSvg(key: string, svg: string): Promise<void> {
+    const { svgForm } = await import('./svg-form.js');
     const name = imageName(key);
     const form = svgForm(this.doc, svg, key);
     this.catalog.set(key, { kind: 'form', name, width: form.width, height: form.height });

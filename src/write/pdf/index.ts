@@ -152,7 +152,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   for (const id of [...input.images.keys()].sort()) {
     const print = input.images.get(id)!.print;
     if (print.kind === 'bitmap') await surface.registerImage(id, await bitmap(print.data, print.mediaType));
-    else surface.registerSvg(id, print.svg);
+    else await surface.registerSvg(id, print.svg);
   }
 
   // The articles, in order: each laid out on its own (on a worker, or found in the layout cache),
