@@ -15,8 +15,11 @@ export interface PlainPng {
   height: number;
   /** 2: grey and alpha, 4: RGB and alpha. */
   channels: 2 | 4;
-  /** Calls `row` with each row's samples, top to bottom; the array is reused for the next row. */
-  rows(row: (samples: Uint8Array) => void): void;
+  /**
+   * Calls `row` with each row's samples and its index, top to bottom; the array is reused for the
+   * next row. Row by row, so the image is never held unfiltered whole (17 MiB for the cover).
+   */
+  rows(row: (samples: Uint8Array, y: number) => void): void;
 }
 
 /** Chunks that change nothing in the samples: physical size, text, time, a suggested background. */
@@ -56,7 +59,7 @@ export function plainPng(data: Uint8Array): PlainPng | undefined {
 }
 
 /** Undoes each row's filter (PNG §9.2: None, Sub, Up, Average, Paeth) and hands the row on. */
-function unfilter(raw: Uint8Array, stride: number, height: number, bpp: number, row: (samples: Uint8Array) => void): void {
+function unfilter(raw: Uint8Array, stride: number, height: number, bpp: number, row: (samples: Uint8Array, y: number) => void): void {
   let prev = new Uint8Array(stride);
   let cur = new Uint8Array(stride);
   for (let y = 0, at = 0; y < height; y++, at += stride) {
@@ -86,7 +89,7 @@ function unfilter(raw: Uint8Array, stride: number, height: number, bpp: number, 
       default:
         throw new Error(`PNG row ${y} has filter type ${filter}, which plainPng ruled out`);
     }
-    row(cur);
+    row(cur, y);
     [prev, cur] = [cur, prev];
   }
 }
