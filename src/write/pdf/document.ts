@@ -156,9 +156,11 @@ export class PdfSurface {
 
   /**
    * Embeds an image before any page uses it, and waits until pdfkit has written it, so that the
-   * object order (and so the bytes) never depends on when zlib finishes.
+   * object order (and so the bytes) never depends on when zlib finishes. `split`: `data` already
+   * split into colour and alpha (the cover cache keeps the cover's), written as it is.
    */
-  async registerImage(key: string, data: Uint8Array): Promise<{ width: number; height: number }> {
+  async registerImage(key: string, data: Uint8Array, split?: SplitImage): Promise<{ width: number; height: number }> {
+    if (split) return this.registerSplit(key, split);
     if (pngHasAlpha(data)) return this.registerSplit(key, await splitAlpha(data));
     const image = (this.doc as unknown as { openImage(src: Uint8Array): EmbeddableImage }).openImage(bufferView(data));
     image.embed(this.doc);
