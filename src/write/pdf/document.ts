@@ -15,7 +15,7 @@
  *   one at a time (pdfkit inflates PNGs asynchronously, which would otherwise let object order race).
  */
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 import type { PdfInfo } from '../metadata/info.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
@@ -28,6 +28,13 @@ import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import { embedCidFont, type FontRef } from './text/cid-font.js';
 import { num, type GlyphUse } from './text/glyph-run.js';
 import { RunEncoder } from './text/run-encoder.js';
+
+/**
+ * pdfkit's CommonJS build, as the font registry requires fontkit's: its ES module build imports
+ * fontkit's ES module build, a second fontkit (and unicode-properties, restructure, linebreak)
+ * beside the registry's, compiled and its Unicode tables inflated at start-up (~0.1 s) for nothing.
+ */
+const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof import('pdfkit');
 
 /** An indirect PDF object, opaque outside this module. */
 export interface PdfRef { readonly __pdfRef: true }
