@@ -25,7 +25,7 @@ export class CoverCache extends KindCache {
     if (stored) return stored;
     const art = await makeCoverArt(args);
     // The PDF's form of the print rendition is kept too (the writer would make it on every build).
-    if (art.print.mediaType === 'image/png' && pngHasAlpha(art.print.data)) art.print.split = await splitAlpha(art.print.data);
+    if (!art.print.split && art.print.mediaType === 'image/png' && pngHasAlpha(art.print.data)) art.print.split = await splitAlpha(art.print.data);
     await this.store.put(key, art);
     return art;
   }

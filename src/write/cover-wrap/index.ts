@@ -93,7 +93,9 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
     fileId: createHash('md5').update(`${metadata.identifier}#cover-wrap`).digest(),
     iccProfile: new Uint8Array(await readFile(ICC_PROFILE)),
   });
-  await surface.registerImage(FRONT, cover.print.data);
+  // Generated art comes split already (its PNG is then not even encoded); a picture is split here.
+  if (cover.print.split) surface.registerSplit(FRONT, cover.print.split);
+  else await surface.registerImage(FRONT, cover.print.data);
   const fill = async (key: string, colour: string, r: Rect): Promise<PageItem> => {
     // Filled rectangles go through the surface's vector path (SVG → PDF paths), its public API.
     await surface.registerSvg(key, `<svg xmlns="http://www.w3.org/2000/svg" width="${r.width}" height="${r.height}" viewBox="0 0 ${r.width} ${r.height}"><rect width="${r.width}" height="${r.height}" fill="${colour}"/></svg>`);

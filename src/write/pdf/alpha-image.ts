@@ -81,6 +81,23 @@ export function splitPlain(data: Uint8Array): Promise<SplitImage> | undefined {
   return deflated(width, height, colors, color, opaque === 255 ? undefined : alpha);
 }
 
+/**
+ * RGBA samples (`width × height × 4`) as the PDF embeds an opaque picture: the colour alone,
+ * deflated. `undefined` when a pixel is not opaque (the caller then splits the PNG as usual).
+ */
+export function splitOpaque(rgba: Uint8Array, width: number, height: number): Promise<SplitImage> | undefined {
+  const pixels = width * height;
+  if (rgba.length !== pixels * 4) throw new Error(`expected ${pixels * 4} RGBA samples, got ${rgba.length}`);
+  const color = new Uint8Array(pixels * 3);
+  for (let p = 0, i = 0, c = 0; p < pixels; p++, i += 4, c += 3) {
+    if (rgba[i + 3] !== 255) return undefined;
+    color[c] = rgba[i]!;
+    color[c + 1] = rgba[i + 1]!;
+    color[c + 2] = rgba[i + 2]!;
+  }
+  return deflated(width, height, 3, color, undefined);
+}
+
 /** Decodes any PNG with transparency with sharp (libvips), to sRGB, and splits it. */
 export async function splitWithSharp(data: Uint8Array): Promise<SplitImage> {
   const sharp = (await import('sharp')).default;

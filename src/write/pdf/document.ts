@@ -163,11 +163,9 @@ export class PdfSurface {
 
   /**
    * Embeds an image before any page uses it, and waits until pdfkit has written it, so that the
-   * object order (and so the bytes) never depends on when zlib finishes. `split`: `data` already
-   * split into colour and alpha (the cover cache keeps the cover's), written as it is.
+   * object order (and so the bytes) never depends on when zlib finishes.
    */
-  async registerImage(key: string, data: Uint8Array, split?: SplitImage): Promise<{ width: number; height: number }> {
-    if (split) return this.registerSplit(key, split);
+  async registerImage(key: string, data: Uint8Array): Promise<{ width: number; height: number }> {
     if (pngHasAlpha(data)) return this.registerSplit(key, await splitAlpha(data));
     const image = (this.doc as unknown as { openImage(src: Uint8Array): EmbeddableImage }).openImage(bufferView(data));
     image.embed(this.doc);
@@ -186,9 +184,9 @@ export class PdfSurface {
   /**
    * An image already split into colour and alpha (alpha-image.ts), written as an image XObject
    * with its /SMask. The objects are made after the (asynchronous) decoding, all at once, so their
-   * order is fixed.
+   * order is fixed. The generated cover comes so (its split is made from resvg's pixels).
    */
-  private registerSplit(key: string, image: SplitImage): { width: number; height: number } {
+  registerSplit(key: string, image: SplitImage): { width: number; height: number } {
     const { width, height } = image;
     const obj = this.doc.ref({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: image.colors === 1 ? 'DeviceGray' : 'DeviceRGB', Filter: 'FlateDecode' });
     if (image.alpha) {
