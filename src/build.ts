@@ -13,7 +13,7 @@ import { cleanPublicationText } from './read/clean-text.js';
 import { readPublication, type ReadOutcome } from './read/publication.js';
 import type { ExtractMode } from './read/types.js';
 import type { PageFetchLimits } from './read/web/fetch-page.js';
-import { isWebAddress, readWebPages } from './read/web/read.js';
+import { isWebAddress } from './read/web/address.js';
 import { resolveImages, type ResolveOptions } from './read/resolve-images.js';
 import { collectSources, fetchedSources, sourcePath } from './read/sources.js';
 import { resolveLinks } from './read/resolve-links.js';
@@ -25,18 +25,14 @@ import { CoverCache } from './cache/cover-cache.js';
 import { ReadCache } from './cache/read-cache.js';
 import { defaultJobs, BuildThreads } from './parallel/build-threads.js';
 import { makeCoverArt, type CoverArt, type CoverArtArgs } from './write/cover/index.js';
-import { coverWrap, interiorPageCount, PRINT_SERVICES, type Paper, type PodService } from './write/cover-wrap/index.js';
-import { writeEpub, epubAccessibility } from './write/epub/index.js';
+import type { Paper, PodService } from './write/cover-wrap/index.js';
+import type { EpubAccessibility } from './write/epub/a11y.js';
 import type { WriterInput, WriterOptions } from './write/input.js';
-import type { PageMap } from './write/page-map.js';
-import { associatedFiles } from './write/archive/associated-files.js';
-import { archiveBag, publicationJson } from './write/archive/index.js';
 import { jsonLd } from './write/metadata/jsonld.js';
 import { metadataRecord } from './write/metadata/record.js';
 import { writeOutputs, type Output } from './write/output.js';
 import { BLEED } from './write/pdf/page-geometry.js';
 import { trimSize } from './write/pdf/page-size.js';
-import { writePdf } from './write/pdf/index.js';
 import type { PressOptions } from './write/pdf/press/options.js';
 import { reportPreflight, type PreflightReport } from './write/pdf/press/preflight.js';
 
@@ -134,6 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const urls = options.inputs.filter(isWebAddress);
   if (urls.length > 0) {
     const web = { ...readOptions, fetchRemote: options.fetchRemote ?? false, ...(options.title !== undefined && { title: options.title }), ...(options.pageFetch && { limits: options.pageFetch }) };
+    const { readWebPages } = await import('./read/web/read.js');
     await take(await readWebPages(urls, web, diagnostics), false, urls.join(' '));
   }
   await readCache?.settle();
@@ -223,13 +220,17 @@ export async function buildPublication(
   const { width: widthPt, height: heightPt } = trimSize(writerOptions.pageSize);
   const coverCache = options.cache !== undefined ? await CoverCache.open(options.cache) : undefined;
   const coverArt = (args: CoverArtArgs): Promise<CoverArt> => (coverCache ? coverCache.art(args) : makeCoverArt(args));
-  const cover = await coverArt({
-    metadata,
-    image: resolved.cover?.image,
-    alt: resolved.cover?.alt,
-    trim: { widthPt, heightPt },
-    bleedPt: writerOptions.bleed ? BLEED : 0,
-  });
+  // The cover is laid out here and rendered on libuv's threads; meanwhile this thread loads the writers.
+  const [cover, { writePdf, writeEpub, epubAccessibility }] = await Promise.all([
+    coverArt({
+      metadata,
+      image: resolved.cover?.image,
+      alt: resolved.cover?.alt,
+      trim: { widthPt, heightPt },
+      bleedPt: writerOptions.bleed ? BLEED : 0,
+    }),
+    writers(),
+  ]);
   const input: WriterInput = { publication: pub, metadata, cover, images: resolved.images, diagnostics, options: writerOptions, progress };
   const pdf = await writePdf(input, [], { threads });
   // The press edition: same layout, its own bleed (so its own cover art), no warnings or progress of its own.
@@ -247,6 +248,7 @@ export async function buildPublication(
   // PDF/A-3: the PDF once more, now carrying the EPUB (made from the first PDF's page map) and the
   // model; same layout, and its warnings were reported by the first pass.
   if (options.pdfa3 && asRead) {
+    const [{ associatedFiles }, { publicationJson }] = await Promise.all([import('./write/archive/associated-files.js'), import('./write/archive/index.js')]);
     const attachments = associatedFiles(metadata, slug, publicationJson(asRead), epub);
     pdf.bytes = (await writePdf({ ...input, diagnostics: new Diagnostics() }, attachments, { threads })).bytes;
   }
@@ -255,7 +257,8 @@ export async function buildPublication(
     { name: `${slug}.epub`, encodingFormat: 'application/epub+zip', data: epub },
     { name: `${slug}.pdf`, encodingFormat: 'application/pdf', data: pdf.bytes },
   ];
-  const record = `${JSON.stringify(jsonLd(pub, metadata, epubAccessibility(input, pdf.pageMap), editions), null, 2)}\n`;
+  const accessibility = epubAccessibility(input, pdf.pageMap);
+  const record = `${JSON.stringify(jsonLd(pub, metadata, accessibility, editions), null, 2)}\n`;
   const outputs: Output[] = [
     { path: path.join(options.outDir, `${slug}.epub`), data: epub },
     { path: path.join(options.outDir, `${slug}.pdf`), data: pdf.bytes },
@@ -265,12 +268,13 @@ export async function buildPublication(
   // The spine is as thick as the book block the printer gets: the press edition's pages, padded.
   if (options.pod) outputs.push(await podCover(options.pod, options.paper ?? 'white', input, press?.bytes ?? pdf.bytes, slug, options.outDir));
   if (options.bag && asRead) {
+    const { archiveBag } = await import('./write/archive/index.js');
     const fetched = fetchedSources(resolved.images);
     const sources = [...(await collectSources(asRead, origin.folderInput)), ...fetched.files];
     const files = archiveBag({ record: metadata, slug, epub, pdf: pdf.bytes, jsonld: record, publication: asRead, sources, sourcePath: (src, from) => sourcePath(asRead, src, from) ?? fetched.pathOf(src) });
     outputs.push({ path: path.join(options.outDir, `${slug}.bag`), files });
   }
-  if (progress) progress({ type: 'built', built: builtPublication(input, slug, pdf.pageMap, pdf.pageCount, resolved.cover?.image, outputs) });
+  if (progress) progress({ type: 'built', built: builtPublication(input, slug, accessibility, pdf.pageCount, resolved.cover?.image, outputs) });
   return outputs;
 }
 
@@ -281,6 +285,7 @@ export async function buildPublication(
  * front's design reaches into the bleed instead of being enlarged.
  */
 async function podCover(service: PodService, paper: Paper, input: WriterInput, interior: Uint8Array, slug: string, outDir: string): Promise<Output> {
+  const { coverWrap, interiorPageCount, PRINT_SERVICES } = await import('./write/cover-wrap/index.js');
   const { width: widthPt, height: heightPt } = trimSize(input.options.pageSize);
   const bleedPt = PRINT_SERVICES[service].bleedIn * 72;
   const readingBleed = input.options.bleed ? BLEED : 0;
@@ -301,8 +306,17 @@ function assignArticleSlugs(pub: Publication): void {
   for (const article of pub.articles) article.meta.slug = scope.unique(article.meta.slug ?? slugify(article.meta.title, 'article'));
 }
 
+/**
+ * The PDF and EPUB writers, imported when a publication is built rather than with this module, so
+ * that this thread compiles them (about a quarter of a second) while resvg renders the cover.
+ */
+async function writers(): Promise<Pick<typeof import('./write/pdf/index.js'), 'writePdf'> & Pick<typeof import('./write/epub/index.js'), 'writeEpub' | 'epubAccessibility'>> {
+  const [{ writePdf }, { writeEpub, epubAccessibility }] = await Promise.all([import('./write/pdf/index.js'), import('./write/epub/index.js')]);
+  return { writePdf, writeEpub, epubAccessibility };
+}
+
 /** What the `built` event says about a publication; made only when someone listens. */
-function builtPublication(input: WriterInput, slug: string, pageMap: PageMap, pages: number, cover: LoadedImage | undefined, outputs: readonly Output[]): BuiltPublication {
+function builtPublication(input: WriterInput, slug: string, accessibility: EpubAccessibility, pages: number, cover: LoadedImage | undefined, outputs: readonly Output[]): BuiltPublication {
   const pub = input.publication;
   const local = (file: string): boolean => !/^(?:[a-z][a-z0-9+.-]*:)/i.test(file) || /^[a-z]:[\\/]/i.test(file);
   const images = [...input.images.values(), ...(cover ? [cover] : [])].map((i) => i.file).filter(local);
@@ -311,7 +325,7 @@ function builtPublication(input: WriterInput, slug: string, pageMap: PageMap, pa
     title: pub.meta.title,
     pages,
     articles: pub.articles.map((a) => ({ title: a.meta.title, slug: a.meta.slug ?? '', ...(a.origin !== undefined ? { file: a.origin } : {}) })),
-    accessibility: epubAccessibility(input, pageMap),
+    accessibility,
     sources: [...new Set([...pub.articles.flatMap((a) => (a.origin ? [a.origin] : [])), ...images].map((f) => path.resolve(f)))],
     outputs: outputs.map((o) => o.path),
   };

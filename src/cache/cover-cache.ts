@@ -6,6 +6,7 @@
  * it is that image (and a downscaled copy only when it is very large).
  */
 import { makeCoverArt, type CoverArt, type CoverArtArgs } from '../write/cover/index.js';
+import { pngHasAlpha, splitAlpha } from '../write/pdf/alpha-image.js';
 import { KindCache } from './kind-cache.js';
 
 export class CoverCache extends KindCache {
@@ -23,6 +24,8 @@ export class CoverCache extends KindCache {
     const stored = (await this.store.get(key)) as CoverArt | undefined;
     if (stored) return stored;
     const art = await makeCoverArt(args);
+    // The PDF's form of the print rendition is kept too (the writer would make it on every build).
+    if (!art.print.split && art.print.mediaType === 'image/png' && pngHasAlpha(art.print.data)) art.print.split = await splitAlpha(art.print.data);
     await this.store.put(key, art);
     return art;
   }

@@ -4,7 +4,7 @@
  * results, even between releases); Node's version (ICU's segmentation, the serialisation format);
  * the installed packages — npm's hidden lockfile of the installed tree, which names every
  * package's version (so an updated parser deep in the tree counts too), or without one the
- * version of each package broadsheet depends on; the font files.
+ * version of each package broadsheet depends on; the bundled font files (the others come in packages).
  *
  * Why one identity for every kind of entry rather than a narrower one each: a narrower one would
  * have to list what each step uses (and be kept up to date by hand as the code changes); one that
@@ -16,7 +16,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allFontIds, fontPath } from '../fonts/files.js';
+import { bundledFontIds, fontPath } from '../fonts/files.js';
 import { VERSION } from '../version.js';
 
 /** The compiled code (dist/) or the sources (src/ under vitest). */
@@ -39,7 +39,9 @@ export function cacheIdentity(): Promise<string> {
       const manifest = JSON.parse(await readFile(path.join(CODE_ROOT, '..', 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
       for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${await installedVersion(require, name)}\0`);
     }
-    for (const id of allFontIds()) {
+    // The bundled fonts by size and date. The fallbacks come from npm packages, whose versions the
+    // lockfile (or the dependencies' versions) above names: finding their files would cost more.
+    for (const id of bundledFontIds()) {
       const file = fontPath(id);
       const s = await stat(file);
       hash.update(`${id} ${file} ${s.size} ${s.mtimeMs}\0`);

@@ -59,10 +59,12 @@ function summaryLine(group: readonly Diagnostic[]): string {
   return `${place}warning: ${group.length} × ${first.code}, e.g. ${examples.join('; ')}; …${fix} (--verbose lists them all)`;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made by the first example shortened: the first Intl.Segmenter of a process costs ~20 ms (ICU's data). */
+let graphemes: Intl.Segmenter | undefined;
 
 /** `text` cut to {@link EXAMPLE_LENGTH} characters (whole graphemes) with an ellipsis. */
 function shorten(text: string): string {
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const parts = Array.from(graphemes.segment(text), (s) => s.segment);
   return parts.length <= EXAMPLE_LENGTH ? text : `${parts.slice(0, EXAMPLE_LENGTH - 1).join('')}…`;
 }

@@ -9,7 +9,7 @@ import { summarizeDiagnostics } from '../check/summary.js';
 import type { BuildEvent, ProgressListener } from '../progress/events.js';
 import { StatusLine } from '../progress/status-line.js';
 import { wantsColor, wantsStatusLine, type ErrorStream } from '../progress/terminal.js';
-import { ReportCollector } from '../report/collect.js';
+import type { ReportCollector } from '../report/collect.js';
 import { preflightSummary } from '../write/pdf/press/preflight.js';
 import type { ParsedBuild } from './build.parser.js';
 
@@ -27,7 +27,8 @@ export interface Terminal {
 export async function runBuild(parsed: ParsedBuild, term: Terminal, env: NodeJS.ProcessEnv = {}): Promise<number> {
   const colors = pc.createColors(wantsColor(term.errStream, env));
   const status = term.errStream && wantsStatusLine(term.errStream, env, parsed.quiet) ? await StatusLine.start({ stream: term.errStream, colors }) : undefined;
-  const report = parsed.json ? new ReportCollector() : undefined;
+  // The report's modules (its zod schema among them) are loaded for --json alone.
+  const report: ReportCollector | undefined = parsed.json ? new (await import('../report/collect.js')).ReportCollector() : undefined;
   const listeners = [status?.listen, report?.listen, parsed.options.onProgress].filter((l): l is ProgressListener => l !== undefined);
   const onProgress = listeners.length === 0 ? undefined : (event: BuildEvent): void => listeners.forEach((l) => l(event));
   const options = { ...parsed.options, onProgress };

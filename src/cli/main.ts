@@ -37,6 +37,12 @@ export async function main(argv: string[], term: Terminal = stdio, env: NodeJS.P
   try {
     switch (command) {
       case 'build': {
+        // Help alone needs no parser (which loads the model's schemas to check the options).
+        const flags = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+        if (flags.includes('--help') || flags.includes('-h')) {
+          term.out((await import('./build.help.js')).BUILD_HELP);
+          return 0;
+        }
         const { BUILD_HELP, parseBuildArgs } = await import('./build.parser.js');
         const parsed = parseBuildArgs(rest, env);
         if (parsed.help) {

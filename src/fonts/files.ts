@@ -95,7 +95,15 @@ const BOLD_FALLBACKS: readonly FontId[] = Object.freeze([
   'symbols2-regular', 'math-regular', 'symbols-bold', 'emoji-bold',
 ] as const);
 
-/** Every font file's id (the layout cache keys on the files' identity). */
+/** Every font file's id. */
 export function allFontIds(): FontId[] {
   return Object.keys(PATHS) as FontId[];
+}
+
+/**
+ * The fonts in `assets/fonts/`, which no package version names (the cache's identity notes their
+ * size and date; the fallbacks' versions are in the lockfile).
+ */
+export function bundledFontIds(): FontId[] {
+  return ['serif-regular', 'serif-italic', 'serif-bold', 'serif-boldItalic', 'mono-regular', 'mono-bold'];
 }

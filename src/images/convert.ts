@@ -8,7 +8,6 @@
  * package per format (@jsquash/webp, @jsquash/avif, gifuct-js, utif) plus a PNG and a JPEG encoder.
  * libvips has no BMP reader, so BMP goes through bmp-ts (pure TypeScript) into sharp's raw input.
  */
-import { decode as decodeBmp } from 'bmp-ts';
 import type { Sharp, SharpInput, SharpOptions } from 'sharp';
 import type { ImageFormat } from './sniff.js';
 
@@ -24,6 +23,11 @@ function loadSharp(): Promise<SharpFactory> {
   return loading;
 }
 
+/** The BMP decoder, loaded by the first BMP. */
+async function loadBmp(): Promise<typeof import('bmp-ts').decode> {
+  return (await import('bmp-ts')).decode;
+}
+
 export interface BitmapInfo {
   width: number;
   height: number;
@@ -35,7 +39,7 @@ export interface BitmapInfo {
 /** Size, frame count and alpha of a bitmap sharp reads; throws on undecodable data. */
 export async function bitmapInfo(data: Uint8Array, format: ImageFormat): Promise<BitmapInfo> {
   if (format === 'bmp') {
-    const bmp = decodeBmp(Buffer.from(data));
+    const bmp = (await loadBmp())(Buffer.from(data));
     return { width: bmp.width, height: bmp.height, frames: 1, hasAlpha: false };
   }
   const sharp = await loadSharp();
@@ -56,7 +60,7 @@ export async function toPrintable(data: Uint8Array, format: ImageFormat): Promis
   const sharp = await loadSharp();
   let image: Sharp;
   if (format === 'bmp') {
-    const bmp = decodeBmp(Buffer.from(data), { toRGBA: true });
+    const bmp = (await loadBmp())(Buffer.from(data), { toRGBA: true });
     image = sharp(bmp.data, { raw: { width: bmp.width, height: bmp.height, channels: 4 } });
   } else {
     image = sharp(data, { failOn: 'error', pages: 1 });

@@ -13,8 +13,6 @@ import { bitmapInfo, toPrintable } from './convert.js';
 import { decodeDataUri } from './data-uri.js';
 import { DEFAULT_IMAGE_LIMITS, megabytes, type EpubImageType, type ImageLimits, type ImageProblem, type ImageRef, type ImageResult, type ImageStore, type LoadedImage, type PrintImage } from './image.js';
 import { sniffImage, type ImageFormat } from './sniff.js';
-import { svgPrintImage } from './svg/print.js';
-import { sanitizeSvg } from './svg/sanitize.js';
 
 const problem = (kind: ImageProblem['kind'], message: string, fix: string): ImageResult => ({ problem: { kind, message, fix } });
 
@@ -86,6 +84,8 @@ export async function acceptImage(data: Uint8Array, origin: string, store: Image
 type Made = Omit<LoadedImage, 'id' | 'fileName' | 'file'>;
 
 async function svgImage(data: Uint8Array): Promise<Made | { problem: ImageProblem }> {
+  // The SVG modules (an XML parser, resvg's rasterizer) are loaded by the first SVG, not by every build.
+  const [{ sanitizeSvg }, { svgPrintImage }] = await Promise.all([import('./svg/sanitize.js'), import('./svg/print.js')]);
   const source = new TextDecoder('utf-8', { fatal: false }).decode(data);
   const clean = sanitizeSvg(source);
   if ('error' in clean) return { problem: { kind: 'unreadable', message: `is an SVG image that ${clean.error}`, fix: 'open it in a drawing program and save it again as plain SVG' } };

@@ -26,7 +26,8 @@ export const SLUG_MAX_BYTES = 80;
 /** Device names Windows refuses as a file name, whatever the extension. */
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made by the first slug too long to keep: the first Intl.Segmenter of a process costs ~20 ms (ICU's data). */
+let segmenter: Intl.Segmenter | undefined;
 const utf8 = new TextEncoder();
 
 /**
@@ -86,6 +87,7 @@ function truncate(text: string, bytes: number): string {
   if (utf8.encode(text).length <= bytes) return text;
   let out = '';
   let used = 0;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of segmenter.segment(text)) {
     used += utf8.encode(segment).length;
     if (used > bytes) {

@@ -16,12 +16,11 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DrawCache } from '../cache/draw-cache.js';
 import type { LayoutCache } from '../cache/layout-cache.js';
-import { fontMeasurer } from '../write/pdf/font-metrics.js';
-import { layoutArticle, type ArticleJob, type ArticleLayout } from '../write/pdf/layout/article-job.js';
-import { memoizeMeasurer, type Measurer } from '../write/pdf/typeset/measure.js';
+import type { ArticleJob, ArticleLayout } from '../write/pdf/layout/article-job.js';
+import type { Measurer } from '../write/pdf/typeset/measure.js';
 import { WorkerPool } from './pool.js';
 import type { WorkerReply, WorkerTask } from './worker-task.js';
-import { drawJob, type DrawnJob, type DrawSpec } from '../write/pdf/draw-job.js';
+import type { DrawnJob, DrawSpec } from '../write/pdf/draw-job.js';
 import type { CatalogImage, ImageCatalog, PageContent } from '../write/pdf/page-content.js';
 
 /**
@@ -105,8 +104,9 @@ export class BuildThreads {
           })());
         }
       }
+      const { drawJob } = await drawing();
       lanes.push((async () => {
-        const measurer = (this.measurer ??= memoizeMeasurer(fontMeasurer));
+        const measurer = await this.ownMeasurer();
         for (const i of mine) {
           done(i, drawJob(jobs[i]!, lanedSpec, measurer, content, undefined, cached[i]));
           cached[i] = undefined;
@@ -146,7 +146,8 @@ export class BuildThreads {
       if (cached) cache.hits++;
       else cache.misses++;
     }
-    const measurer = (this.measurer ??= memoizeMeasurer(fontMeasurer));
+    const measurer = await this.ownMeasurer();
+    const { drawJob } = await drawing();
     const drawn = drawJob(job, { ...spec, keepLayout: cache !== undefined }, measurer, content, side, cached, twinContent);
     if (cache && key && drawn.layout) void cache.putBytes(key, drawn.layout);
     return { sides: drawn.sides };
@@ -164,5 +165,20 @@ export class BuildThreads {
   async close(): Promise<void> {
     await this.pool?.close();
   }
+
+  /** This thread's widths, kept between the articles of a book. */
+  private async ownMeasurer(): Promise<Measurer> {
+    if (this.measurer) return this.measurer;
+    const [{ memoizeMeasurer }, { fontMeasurer }] = await Promise.all([import('../write/pdf/typeset/measure.js'), import('../write/pdf/font-metrics.js')]);
+    return (this.measurer ??= memoizeMeasurer(fontMeasurer));
+  }
+}
+
+/**
+ * The layout and drawing modules, loaded when the first article is drawn, not with this module:
+ * the build makes its BuildThreads before the cover, and the writers load while resvg renders it.
+ */
+function drawing(): Promise<typeof import('../write/pdf/draw-job.js')> {
+  return import('../write/pdf/draw-job.js');
 }
 

@@ -6,7 +6,13 @@
  *
  * @see https://unicode.org/reports/tr14/
  */
-import LineBreaker from 'linebreak';
+import { createRequire } from 'node:module';
+
+/**
+ * linebreak's CommonJS build, the one pdfkit's (document.ts) requires: its ES module build would be
+ * a second copy, whose Unicode table is inflated at start-up again.
+ */
+const LineBreaker = createRequire(import.meta.url)('linebreak') as typeof import('linebreak').default;
 
 /**
  * Characters of scripts written without spaces between words (Han, kana, Thai…, fullwidth forms).

@@ -10,7 +10,8 @@ const HIDDEN = new Set(DISCARDED_WITH_CONTENT);
 /** Scripts written without spaces between words: their words are found by Intl.Segmenter. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WORDLIKE = /[\p{L}\p{N}]/u;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+/** Made by the first unspaced token: the first Intl.Segmenter of a process costs ~20 ms (ICU's data). */
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Words in `text`: whitespace-separated tokens holding a letter or digit (a lone dash or bullet is
@@ -21,6 +22,7 @@ export function countWords(text: string): number {
   for (const token of text.split(/\s+/u)) {
     if (!WORDLIKE.test(token)) continue;
     if (UNSPACED.test(token)) {
+      segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
       for (const segment of segmenter.segment(token)) if (segment.isWordLike) n++;
     } else n++;
   }

@@ -93,10 +93,12 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
     fileId: createHash('md5').update(`${metadata.identifier}#cover-wrap`).digest(),
     iccProfile: new Uint8Array(await readFile(ICC_PROFILE)),
   });
-  await surface.registerImage(FRONT, cover.print.data);
-  const fill = (key: string, colour: string, r: Rect): PageItem => {
+  // Generated art comes split already (its PNG is then not even encoded); a picture is split here.
+  if (cover.print.split) surface.registerSplit(FRONT, cover.print.split);
+  else await surface.registerImage(FRONT, cover.print.data);
+  const fill = async (key: string, colour: string, r: Rect): Promise<PageItem> => {
     // Filled rectangles go through the surface's vector path (SVG → PDF paths), its public API.
-    surface.registerSvg(key, `<svg xmlns="http://www.w3.org/2000/svg" width="${r.width}" height="${r.height}" viewBox="0 0 ${r.width} ${r.height}"><rect width="${r.width}" height="${r.height}" fill="${colour}"/></svg>`);
+    await surface.registerSvg(key, `<svg xmlns="http://www.w3.org/2000/svg" width="${r.width}" height="${r.height}" viewBox="0 0 ${r.width} ${r.height}"><rect width="${r.width}" height="${r.height}" fill="${colour}"/></svg>`);
     return { kind: 'image', image: key, ...r, owner: { artifact: 'Layout' } };
   };
 
@@ -127,8 +129,8 @@ export async function coverWrap(args: CoverWrapArgs): Promise<CoverWrap> {
   }
   const items: PageItem[] = [
     { kind: 'image', image: FRONT, x: frontBox.x + (frontBox.width - w) / 2, y: frontBox.y + (frontBox.height - h) / 2, width: w, height: h, owner: { node: figure } },
-    fill('back-and-spine', PALETTE.paper, backAndSpine),
-    fill('barcode', WHITE, g.barcode),
+    await fill('back-and-spine', PALETTE.paper, backAndSpine),
+    await fill('barcode', WHITE, g.barcode),
     ...back.items,
   ];
   const record: ParentTreeRecord = { pages: [], annotations: [] };

@@ -34,14 +34,20 @@ export const COVER_FAMILY = 'Noto Serif';
 export function coverFamilies(text: string): string {
   const names = [COVER_FAMILY];
   for (const file of coverFontFiles(text).slice(Object.keys(PRIMARY).length)) {
-    const id = FALLBACK_BY_FILE.get(file);
+    const id = fallbackByFile().get(file);
     const name = id === undefined ? undefined : `'${openFont(id).familyName}'`;
     if (name !== undefined && !names.includes(name)) names.push(name);
   }
   return names.join(', ');
 }
 
-const FALLBACK_BY_FILE = new Map<string, FontId>([...fallbacks(false), ...fallbacks(true)].map((id) => [fontPath(id), id]));
+let byFile: Map<string, FontId> | undefined;
+
+/** Fallback ids by file, made when a title first needs one: resolving the files' packages costs ~10 ms. */
+function fallbackByFile(): Map<string, FontId> {
+  byFile ??= new Map<string, FontId>([...fallbacks(false), ...fallbacks(true)].map((id) => [fontPath(id), id]));
+  return byFile;
+}
 
 /** Font stack of a style: its serif cut, then the script, symbol and emoji fallbacks of its weight. */
 export function coverStack(style: CoverStyle): FontStack {

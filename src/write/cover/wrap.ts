@@ -77,12 +77,16 @@ export function wrapBalanced(text: string, maxWidth: number, measure: Measure): 
   return best;
 }
 
+/** One segmenter for every word split: the wrap tries many widths, and each Intl.Segmenter costs. */
+let graphemes: Intl.Segmenter | undefined;
+
 /**
  * Splits one word that is wider than `maxWidth` into pieces that fit, breaking between characters
  * (grapheme clusters, so accents stay on their letters). The last resort for a single huge word.
  */
 export function splitWord(word: string, maxWidth: number, measure: Measure): string[] {
-  const clusters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(word)].map((s) => s.segment);
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const clusters = [...graphemes.segment(word)].map((s) => s.segment);
   const pieces: string[] = [];
   let piece = '';
   for (const c of clusters) {

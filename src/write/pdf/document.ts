@@ -15,7 +15,7 @@
  *   one at a time (pdfkit inflates PNGs asynchronously, which would otherwise let object order race).
  */
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 import type { PdfInfo } from '../metadata/info.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { pngHasAlpha, splitAlpha, type SplitImage } from './alpha-image.js';
@@ -24,11 +24,17 @@ import { fontName, imageName, PageContent, type CatalogImage } from './page-cont
 import type { PageGeometry } from './page-geometry.js';
 import { pressOrigin, trimBox } from './page-geometry.js';
 import { grayOf, grayOfCmyk } from './press/grayscale.js';
-import { svgForm } from './svg-form.js';
 import { MARK_WEIGHT, type PrinterMarks } from './press/marks.js';
 import { embedCidFont, type FontRef } from './text/cid-font.js';
 import { num, type GlyphUse } from './text/glyph-run.js';
 import { RunEncoder } from './text/run-encoder.js';
+
+/**
+ * pdfkit's CommonJS build, as the font registry requires fontkit's: its ES module build imports
+ * fontkit's ES module build, a second fontkit (and unicode-properties, restructure, linebreak)
+ * beside the registry's, compiled and its Unicode tables inflated at start-up (~0.1 s) for nothing.
+ */
+const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof import('pdfkit');
 
 /** An indirect PDF object, opaque outside this module. */
 export interface PdfRef { readonly __pdfRef: true }
@@ -178,9 +184,9 @@ export class PdfSurface {
   /**
    * An image already split into colour and alpha (alpha-image.ts), written as an image XObject
    * with its /SMask. The objects are made after the (asynchronous) decoding, all at once, so their
-   * order is fixed.
+   * order is fixed. The generated cover comes so (its split is made from resvg's pixels).
    */
-  private registerSplit(key: string, image: SplitImage): { width: number; height: number } {
+  registerSplit(key: string, image: SplitImage): { width: number; height: number } {
     const { width, height } = image;
     const obj = this.doc.ref({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: image.colors === 1 ? 'DeviceGray' : 'DeviceRGB', Filter: 'FlateDecode' });
     if (image.alpha) {
@@ -194,8 +200,12 @@ export class PdfSurface {
     return { width, height };
   }
 
-  /** Writes an SVG (usvg's simplified tree, images/svg/print.ts) once, as a form drawn under `key`. */
-  registerSvg(key: string, svg: string): void {
+  /**
+   * Writes an SVG (usvg's simplified tree, images/svg/print.ts) once, as a form drawn under `key`.
+   * svg-to-pdfkit is loaded by the first SVG, not by every build.
+   */
+  async registerSvg(key: string, svg: string): Promise<void> {
+    const { svgForm } = await import('./svg-form.js');
     const name = imageName(key);
     const form = svgForm(this.doc, svg, key);
     this.catalog.set(key, { kind: 'form', name, width: form.width, height: form.height });

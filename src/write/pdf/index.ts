@@ -148,11 +148,17 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   });
   // Full resolution always; in grey for a grey press edition.
   const bitmap = (data: Uint8Array, mediaType: 'image/jpeg' | 'image/png'): Promise<Uint8Array> | Uint8Array => (press?.grayscale ? grayImage(data, mediaType) : data);
-  if (press?.coverPage !== false) await surface.registerImage(COVER_IMAGE, await bitmap(input.cover.print.data, input.cover.print.mediaType));
+  if (press?.coverPage !== false) {
+    // The cover as already split when it comes so (generated art, the cover cache's): its PNG is
+    // then not read, and a generated one not even encoded. A grey press edition greys the PNG.
+    const split = press?.grayscale ? undefined : input.cover.print.split;
+    if (split) surface.registerSplit(COVER_IMAGE, split);
+    else await surface.registerImage(COVER_IMAGE, await bitmap(input.cover.print.data, input.cover.print.mediaType));
+  }
   for (const id of [...input.images.keys()].sort()) {
     const print = input.images.get(id)!.print;
     if (print.kind === 'bitmap') await surface.registerImage(id, await bitmap(print.data, print.mediaType));
-    else surface.registerSvg(id, print.svg);
+    else await surface.registerSvg(id, print.svg);
   }
 
   // The articles, in order: each laid out on its own (on a worker, or found in the layout cache),

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { makeCoverArt } from '../../../src/write/cover/index.js';
 import { generatedCover, type GeneratedCover } from '../../../src/write/cover/generated-cover.js';
 import { PALETTE } from '../../../src/write/cover/palette.js';
+import { splitAlpha, splitOpaque } from '../../../src/write/pdf/alpha-image.js';
 import { BLEED, TRIMS, records } from './fixtures.js';
 import { crop, decode, pictureDistance, pixel } from './picture.js';
 
@@ -100,6 +101,22 @@ describe('generated cover', () => {
     const hashes = runs.map((c) => [sha(c.print.data), sha(c.screen.data), c.svg.print, c.alt]);
     expect(hashes[1]).toEqual(hashes[0]);
     expect(hashes[2]).toEqual(hashes[0]);
+  });
+
+  // The PDF embeds the print rendition from this split (made from resvg's pixels, not by decoding
+  // the PNG): it must be exactly what splitting the PNG gives, or the PDF's bytes would change.
+  test("the print rendition's split is its PNG's, and a translucent picture has none", async () => {
+    const cover = await generatedCover({ metadata: recs.rich, trim: TRIMS.A5, bleedPt: BLEED });
+    const split = cover.print.split;
+    expect(split).toBeDefined();
+    const fromPng = await splitAlpha(cover.print.data);
+    expect(fromPng.alpha).toBeUndefined();
+    expect([split!.width, split!.height, split!.colors]).toEqual([fromPng.width, fromPng.height, fromPng.colors]);
+    expect(sha(split!.color)).toBe(sha(fromPng.color));
+    const rgba = new Uint8Array(2 * 2 * 4).fill(255);
+    expect(splitOpaque(rgba, 2, 2)).toBeDefined();
+    rgba[7] = 254;
+    expect(splitOpaque(rgba, 2, 2)).toBeUndefined();
   });
 
   test('markup in the metadata is escaped in the SVG and spoken in the alt text', async () => {

@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { pngHasAlpha, splitAlpha } from '../../../src/write/pdf/alpha-image.js';
+import { pngHasAlpha, splitAlpha, splitPlain, splitWithSharp, type SplitImage } from '../../../src/write/pdf/alpha-image.js';
 
 const RICH = path.resolve(import.meta.dirname, '../../fixtures/rich');
 
@@ -52,5 +52,48 @@ describe('PNGs with transparency', () => {
     expect(g.colors).toBe(1);
     expect([...inflateSync(g.color)]).toEqual([10, 20, 30, 40]);
     expect([...inflateSync(g.alpha!)]).toEqual([255, 0, 128, 255]);
+  });
+
+  // The generated cover (resvg's PNG) is split without sharp (plain-png.ts): for every row filter,
+  // RGB and grey with alpha, the samples must be the ones sharp decodes.
+  it('splits plain 8-bit PNGs as sharp does, whatever the row filter', async () => {
+    const width = 37;
+    const height = 23;
+    const pixels = Buffer.alloc(width * height * 4);
+    // Noise (a fixed LCG), so that every branch of every filter is taken; opaque on the left.
+    let seed = 12345;
+    const noise = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    for (let p = 0; p < width * height; p++) pixels.set([noise(), noise(), noise(), p % width < 5 ? 255 : noise()], p * 4);
+    const inflated = (split: SplitImage): number[][] => [[split.width, split.height, split.colors], [...inflateSync(split.color)], split.alpha ? [...inflateSync(split.alpha)] : []];
+    for (const colorType of [6, 4] as const) {
+      for (const filterType of [0, 1, 2, 3, 4]) {
+        const png = new PNG({ width, height });
+        // Grey with alpha takes the red sample of each pixel as its grey: make the three equal.
+        png.data = colorType === 4 ? Buffer.from(pixels.map((v, i) => (i % 4 === 3 ? v : pixels[i - (i % 4)]!))) : pixels;
+        const bytes = PNG.sync.write(png, { colorType, filterType });
+        expect(bytes[25], 'colour type').toBe(colorType);
+        const plain = splitPlain(bytes);
+        expect(plain, `colour type ${colorType}, filter ${filterType}`).toBeDefined();
+        expect(inflated(await plain!), `colour type ${colorType}, filter ${filterType}`).toEqual(inflated(await splitWithSharp(bytes)));
+      }
+    }
+    // Opaque everywhere: no alpha, as with sharp.
+    const opaque = await sharp({ create: { width: 5, height: 3, channels: 4, background: { r: 9, g: 8, b: 7, alpha: 1 } } }).png().toBuffer();
+    expect((await splitPlain(opaque)!).alpha).toBeUndefined();
+  });
+
+  it('leaves to sharp the PNGs whose samples a decoder would change or could not read', async () => {
+    const rgba = await sharp({ create: { width: 4, height: 4, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } } }).png().toBuffer();
+    expect(splitPlain(rgba)).toBeDefined();
+    // An ICC profile (sharp converts to sRGB), 16 bits, a palette, interlacing, a damaged stream.
+    const withProfile = await sharp(rgba).withIccProfile('p3').png().toBuffer();
+    expect(withProfile.includes(Buffer.from('iCCP'))).toBe(true);
+    expect(splitPlain(withProfile)).toBeUndefined();
+    expect(splitPlain(await readFile(path.join(RICH, 'ornament16.png')))).toBeUndefined();
+    expect(splitPlain(await sharp(rgba).png({ palette: true }).toBuffer())).toBeUndefined();
+    expect(splitPlain(await sharp(rgba).png({ progressive: true }).toBuffer())).toBeUndefined();
+    const damaged = Buffer.from(rgba);
+    damaged[damaged.indexOf('IDAT') + 10]! ^= 0xff;
+    expect(splitPlain(damaged)).toBeUndefined();
   });
 });

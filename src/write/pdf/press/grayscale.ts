@@ -8,8 +8,6 @@
  * images, works the same way (sRGB → linear → Y → sRGB curve), so a vector and a photo of the same
  * colour come out as the same grey.
  */
-import sharp from 'sharp';
-
 /** sRGB components 0–1 → the grey 0–1 (0 black) of the same luminance. */
 export function grayOf(r: number, g: number, b: number): number {
   const y = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
@@ -27,6 +25,8 @@ export function grayOfCmyk(c: number, m: number, y: number, k: number): number {
  * Metadata, and so any embedded colour profile, is dropped: the pixels are grey now.
  */
 export async function grayImage(data: Uint8Array, mediaType: 'image/jpeg' | 'image/png'): Promise<Uint8Array> {
+  // Loaded here, not with the module: the writer imports grayOf for every build, grey or not.
+  const sharp = (await import('sharp')).default;
   const image = sharp(data, { failOn: 'error' }).toColourspace('b-w');
   const out = mediaType === 'image/jpeg' ? image.jpeg({ quality: 95 }) : image.png({ compressionLevel: 9 });
   return new Uint8Array(await out.toBuffer());
