@@ -1,7 +1,8 @@
 /**
  * The PDF writer on the shared rich fixture, checked on real files with poppler (issue 4).
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -46,6 +47,28 @@ describe('writePdf on the rich fixture', () => {
       expect(f.uni, f.name).toBe(true);
       expect(f.name).not.toMatch(/Helvetica/);
     }
+  });
+
+  it('describes each font as it is: angle and flag of the italic, fixed pitch of the mono face', async () => {
+    // Uncompressed by qpdf, so the font descriptors can be read as text.
+    const qdf = path.join(dir, 'rich.qdf');
+    const run = spawnSync('qpdf', ['--qdf', '--object-streams=disable', file, qdf]);
+    expect([0, 3], String(run.stderr)).toContain(run.status);
+    const text = await readFile(qdf, 'latin1');
+    const descriptors = text.split('endobj').filter((o) => o.includes('/Type /FontDescriptor'));
+    const descriptor = (font: string): { flags: number; angle: number } => {
+      const dict = descriptors.find((o) => new RegExp(`/FontName /[A-Z]{6}\\+${font}\\s`).test(o));
+      expect(dict, font).toBeDefined();
+      return { flags: Number(/\/Flags (\d+)/.exec(dict!)?.[1]), angle: Number(/\/ItalicAngle (-?[\d.]+)/.exec(dict!)?.[1]) };
+    };
+    const italic = descriptor('NotoSerif-Italic');
+    expect(italic.angle).toBe(-12);
+    expect(italic.flags & (1 << 6)).not.toBe(0);
+    // Noto's OS/2 gives no family class, so no Serif flag: Symbolic (as pdfkit sets every font) alone.
+    expect(descriptor('NotoSerif-Regular')).toEqual({ flags: 4, angle: 0 });
+    const mono = descriptor('NotoSansMono-Regular');
+    expect(mono.flags & 1).toBe(1);
+    expect(mono.angle).toBe(0);
   });
 
   it('has the structure of the model: tags, Alt, Lang, note IDs, link OBJRs', async () => {
