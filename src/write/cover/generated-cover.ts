@@ -45,7 +45,7 @@ export async function generatedCover(args: GeneratedCoverArgs): Promise<Generate
     screen: coverSvg(layout, screenView, screenSize, metadata.lang),
   };
   // Two independent renders on libuv's thread pool, in parallel.
-  const [print, screen] = await Promise.all([renderPng(svg.print, printSize), renderPng(svg.screen, screenSize)]);
+  const [print, screen] = await Promise.all([renderPng(svg.print, printSize, 'when-read'), renderPng(svg.screen, screenSize)]);
   // The PDF's form of the print rendition, from the pixels: the PNG need not be decoded again.
   const split = await print.split();
   if (split) print.image.split = split;

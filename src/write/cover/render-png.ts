@@ -6,7 +6,7 @@
  * Why resvg: a self-contained renderer in a prebuilt native module (no system libraries, no
  * browser), and deterministic — the same SVG and fonts give the same PNG bytes on every run.
  */
-import { renderAsync } from '@resvg/resvg-js';
+import { renderAsync, type RenderedImage } from '@resvg/resvg-js';
 import { splitOpaque, type SplitImage } from '../pdf/alpha-image.js';
 import type { CoverImage } from './cover-art.js';
 import { COVER_FAMILY, coverFontFiles } from './cover-fonts.js';
@@ -30,31 +30,22 @@ export interface RenderedPng {
 /**
  * Renders `svg`, whose root element states its size in pixels, to a PNG of exactly `size`.
  * Runs on libuv's thread pool, so several renders proceed in parallel. `loadSystemFonts: false`
- * keeps the picture independent of the machine's fonts.
+ * keeps the picture independent of the machine's fonts. `encode: 'when-read'` encodes the PNG
+ * when its `data` is first read, not now (about 0.1 s on this thread at 300 dpi): the print
+ * rendition of generated art, which a build without a cache embeds from `split` and never reads
+ * (a grey press edition does). resvg's bitmap is kept until then (17 MiB at 300 dpi).
  */
-export async function renderPng(svg: string, size: PixelSize): Promise<RenderedPng> {
+export async function renderPng(svg: string, size: PixelSize, encode: 'now' | 'when-read' = 'now'): Promise<RenderedPng> {
   const rendered = await renderAsync(svg, {
     fitTo: { mode: 'original' },
     font: { fontFiles: coverFontFiles(svg), loadSystemFonts: false, defaultFontFamily: COVER_FAMILY },
     logLevel: 'off',
   });
-  if (rendered.width !== size.width || rendered.height !== size.height) {
-    throw new Error(`rendered ${rendered.width}×${rendered.height} px, expected ${size.width}×${size.height}`);
-  }
-  let png: Uint8Array | undefined;
+  const { width, height } = rendered;
+  if (width !== size.width || height !== size.height) throw new Error(`rendered ${width}×${height} px, expected ${size.width}×${size.height}`);
   return {
-    // Encoded when first read (about 0.1 s on this thread at 300 dpi): a build without a cache,
-    // grey press edition or cover wrap embeds the print rendition from `split` and never reads it.
-    image: {
-      get data(): Uint8Array {
-        png ??= new Uint8Array(rendered.asPng());
-        return png;
-      },
-      mediaType: 'image/png',
-      width: rendered.width,
-      height: rendered.height,
-    },
-    split: () => splitOpaque(rendered.pixels, rendered.width, rendered.height),
+    image: encode === 'now' ? { data: new Uint8Array(rendered.asPng()), mediaType: 'image/png', width, height } : encodedWhenRead(rendered),
+    split: () => splitOpaque(rendered.pixels, width, height),
     // Looked at only when asked (a user's picture, not the generated cover): `pixels` copies the
     // whole bitmap out of resvg, 17 MiB at 300 dpi, which the process then keeps as RSS.
     get empty(): boolean {
@@ -62,5 +53,23 @@ export async function renderPng(svg: string, size: PixelSize): Promise<RenderedP
       for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return false;
       return true;
     },
+  };
+}
+
+/** A PNG encoded when its `data` is first read; resvg's bitmap is let go then. */
+function encodedWhenRead(rendered: RenderedImage): CoverImage {
+  let bitmap: RenderedImage | undefined = rendered;
+  let png: Uint8Array | undefined;
+  return {
+    get data(): Uint8Array {
+      if (!png) {
+        png = new Uint8Array(bitmap!.asPng());
+        bitmap = undefined;
+      }
+      return png;
+    },
+    mediaType: 'image/png',
+    width: rendered.width,
+    height: rendered.height,
   };
 }
