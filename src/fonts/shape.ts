@@ -92,9 +92,9 @@ function runDirection(text: string): 'ltr' | 'rtl' {
  * what one ToUnicode entry per glyph needs (glyph-book.ts), and the glyphs of a cluster give back
  * exactly its characters (clusters.ts).
  */
-function glyphCodePoints(f: HarfBuzzFont, text: string, glyphs: readonly HarfBuzzGlyph[], rtl: boolean): number[][] {
+function glyphCodePoints(f: HarfBuzzFont, text: string, glyphs: readonly HarfBuzzGlyph[], rtl: boolean): (readonly number[])[] {
   const n = glyphs.length;
-  const out: number[][] = new Array<number[]>(n);
+  const out: (readonly number[])[] = new Array<readonly number[]>(n);
   const logical = (k: number): number => (rtl ? n - 1 - k : k);
   // HarfBuzz's clusters are monotone in logical order: a cluster runs to the next one's start.
   let k = 0;
@@ -105,7 +105,7 @@ function glyphCodePoints(f: HarfBuzzFont, text: string, glyphs: readonly HarfBuz
     const end = k < n ? glyphs[logical(k)]!.cluster : text.length;
     const chars = drawnCodePoints(text, cluster, end);
     if (members.length === 1) {
-      out[members[0]!] = chars;
+      out[members[0]!] = chars.length === 1 ? single(chars[0]!) : chars;
       continue;
     }
     // Which member glyph each character goes to (-1: none yet).
@@ -118,9 +118,25 @@ function glyphCodePoints(f: HarfBuzzFont, text: string, glyphs: readonly HarfBuz
       const bare = members.find((i) => !owner.includes(i)) ?? members[0]!;
       for (let c = 0; c < owner.length; c++) if (owner[c] === -1) owner[c] = bare;
     }
-    for (const i of members) out[i] = chars.filter((_, c) => owner[c] === i);
+    for (const i of members) {
+      const own = chars.filter((_, c) => owner[c] === i);
+      out[i] = own.length === 1 ? single(own[0]!) : own;
+    }
   }
   return out;
+}
+
+/**
+ * One frozen array per character, shared by every glyph that stands for that character alone:
+ * nearly all glyphs do, and a book's shape caches hold some 200,000 glyphs in each thread (about
+ * 20 MiB of one-element arrays, in a heap snapshot of the bench's anthology).
+ */
+const SINGLES = new Map<number, readonly number[]>();
+
+function single(codePoint: number): readonly number[] {
+  let a = SINGLES.get(codePoint);
+  if (a === undefined) SINGLES.set(codePoint, (a = Object.freeze([codePoint])));
+  return a;
 }
 
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;

@@ -10,7 +10,7 @@
 import type { FontId } from '../../../fonts/registry.js';
 import { glyphClusters } from './clusters.js';
 import type { FontGlyphs } from './glyph-book.js';
-import { shape } from '../../../fonts/shape.js';
+import { shape, type ShapedGlyph } from '../../../fonts/shape.js';
 
 /**
  * One piece of a run: glyphs and adjustments to go inside a TJ array (`tj`), or an operator that
@@ -48,6 +48,23 @@ export interface GlyphUse {
 }
 
 /**
+ * Per font and glyph id, the uses made so far (nearly always one: a glyph with its one text),
+ * shared by every run that draws them — a book's runs hold some 180,000 in each thread otherwise.
+ */
+const USES = new Map<FontId, Map<number, GlyphUse[]>>();
+
+function glyphUse(font: FontId, g: Pick<ShapedGlyph, 'id' | 'codePoints' | 'advanceWidth'>): GlyphUse {
+  let byGlyph = USES.get(font);
+  if (byGlyph === undefined) USES.set(font, (byGlyph = new Map()));
+  let list = byGlyph.get(g.id);
+  if (list === undefined) byGlyph.set(g.id, (list = []));
+  for (const u of list) if (u.codePoints === g.codePoints || sameCodePoints(u.codePoints, g.codePoints)) return u;
+  const use: GlyphUse = { gid: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth };
+  list.push(use);
+  return use;
+}
+
+/**
  * Encodes `text` (one font, as faceRuns split it) at `size` points with `tracking` TJ units after
  * every glyph (the caller sets the same amount, in points, as the character spacing Tc).
  *
@@ -74,7 +91,7 @@ export function encodeRun(f: FontGlyphs, font: FontId, text: string, size: numbe
     const text = f.codePointsOf(cid);
     drawn[i] = String.fromCodePoint(...text);
     if (cid !== g.id || !sameCodePoints(text, g.codePoints)) portable = false;
-    if (!uses.has(g.id)) uses.set(g.id, { gid: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth });
+    if (!uses.has(g.id)) uses.set(g.id, glyphUse(font, g));
   }
   // Pen position of every glyph, in drawing (visual) order.
   const at: number[] = new Array<number>(n);
