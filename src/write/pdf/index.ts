@@ -190,7 +190,7 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   if (threads.parallel(toDraw.length)) {
     const lane = new RunEncoder();
     const drawnAll = await threads.drawAll(toDraw.map((i) => jobs[i]!), spec, surface.catalog, grayscale, () => new PageContent(lane, surface.catalog, grayscale), (done) =>
-      progress?.({ type: 'article', done: done + jobs.length - toDraw.length, of: jobs.length }));
+      progress?.({ type: 'article', done: done + jobs.length - toDraw.length, of: jobs.length }), toDraw.length === jobs.length ? firstBody : undefined);
     toDraw.forEach((i, k) => laneDrawn.set(i, drawnAll[k]!.sides));
     drawnAll.length = 0;
   }
