@@ -1,5 +1,5 @@
 /**
- * The cover cache: the generated cover art (src/write/cover/: laid out with fontkit, rendered
+ * The cover cache: the generated cover art (src/write/cover/: laid out with HarfBuzz's shaping, rendered
  * twice by resvg, about half a second), stored under a hash of what it is made from — the
  * metadata record, the trim size and the bleed — and of the build's identity (identity.ts: the
  * code, resvg's version, the font files). A cover made from the user's own image is not stored:
