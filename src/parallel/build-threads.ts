@@ -53,7 +53,7 @@ export class BuildThreads {
    */
   constructor(readonly jobs: number, readonly cache?: LayoutCache, readonly drawCache?: DrawCache) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`internal error: jobs must be a whole number from 1, not ${jobs}`);
-    this.pool = jobs > 1 && existsSync(fileURLToPath(WORKER)) ? new WorkerPool(WORKER, jobs - 1) : undefined;
+    this.pool = jobs > 1 && existsSync(fileURLToPath(WORKER)) ? new WorkerPool(WORKER, jobs - 1, 2) : undefined;
   }
 
   /** Whether `count` articles are set on workers beside this thread (else all in this thread, in order). */
@@ -104,7 +104,8 @@ export class BuildThreads {
       const lanes: Promise<void>[] = [];
       const pool = this.pool;
       if (pool) {
-        for (let w = 0; w < pool.size; w++) {
+        // As many lanes as the workers hold tasks, so that each has its next article waiting (pool.ts).
+        for (let w = 0; w < pool.size * pool.depth; w++) {
           lanes.push((async () => {
             while (next <= last) {
               const i = inOrder ? todo[last--]! : todo[next++]!;

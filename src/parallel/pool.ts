@@ -1,7 +1,13 @@
 /**
  * A small pool of worker threads, each running one script that answers `{ id, input }` messages
- * with `{ id, output }` or `{ id, error }`. Tasks go to whichever worker is free, in the order they
- * were given; results come back to the caller of each task, so the order of finishing never shows.
+ * with `{ id, output }` or `{ id, error }`, one at a time, in the order they came. Tasks go to
+ * whichever worker has the fewest, in the order they were given; results come back to the caller
+ * of each task, so the order of finishing never shows.
+ *
+ * Each worker holds up to `depth` tasks: the next one waits in its own message queue, so that it
+ * starts the moment the last one ends. With one task a worker waits for this thread to read its
+ * answer and post the next, and this thread answers only between its own (synchronous) articles:
+ * measured on the 300-article bench, the worker sat idle for a quarter of the drawing that way.
  *
  * Why our own rather than piscina or tinypool: the pool is forty lines, the tasks are uniform
  * (one article each), and we want no extra dependency in a CLI that starts often.
@@ -16,7 +22,8 @@ interface Task<In, Out> {
 
 interface Slot<In, Out> {
   worker: Worker;
-  busy?: { id: number; task: Task<In, Out> };
+  /** Its tasks posted and not answered yet, by id. */
+  busy: Map<number, Task<In, Out>>;
   /** Ended by {@link WorkerPool.release}: its exit is no failure. */
   released?: boolean;
 }
@@ -29,7 +36,8 @@ export class WorkerPool<In, Out> {
   private nextId = 0;
   private closed = false;
 
-  constructor(private readonly script: URL, readonly size: number) {}
+  /** `size` workers at most, each holding up to `depth` tasks (see above). */
+  constructor(private readonly script: URL, readonly size: number, readonly depth = 1) {}
 
   run(input: In): Promise<Out> {
     if (this.closed) return Promise.reject(new Error('internal error: the worker pool is closed'));
@@ -51,7 +59,7 @@ export class WorkerPool<In, Out> {
    * take tens of MiB that the drawing and the EPUB can use); a later task starts a new one.
    */
   async release(): Promise<void> {
-    const idle = this.slots.filter((s) => !s.busy);
+    const idle = this.slots.filter((s) => s.busy.size === 0);
     for (const s of idle) {
       s.released = true;
       this.slots.splice(this.slots.indexOf(s), 1);
@@ -61,37 +69,38 @@ export class WorkerPool<In, Out> {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => !s.busy);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
+      // The least busy worker; a new one rather than a second task for a busy one.
+      let slot = this.slots.reduce<Slot<In, Out> | undefined>((best, s) => (!best || s.busy.size < best.busy.size ? s : best), undefined);
+      if ((!slot || slot.busy.size > 0) && this.slots.length < this.size) slot = this.spawn();
+      if (!slot || slot.busy.size >= this.depth) return;
       const task = this.queue.shift()!;
       const id = this.nextId++;
-      slot.busy = { id, task };
+      slot.busy.set(id, task);
       slot.worker.postMessage({ id, input: task.input });
     }
   }
 
   private spawn(): Slot<In, Out> {
-    const slot: Slot<In, Out> = { worker: new Worker(this.script) };
+    const slot: Slot<In, Out> = { worker: new Worker(this.script), busy: new Map() };
     slot.worker.on('message', (reply: Reply<Out>) => {
-      const busy = slot.busy;
-      if (!busy || busy.id !== reply.id) return;
-      slot.busy = undefined;
+      const task = slot.busy.get(reply.id);
+      if (!task) return;
+      slot.busy.delete(reply.id);
       if ('error' in reply) {
         const error = new Error(reply.error.message);
         if (reply.error.stack !== undefined) error.stack = reply.error.stack;
-        busy.task.reject(error);
+        task.reject(error);
       } else {
-        busy.task.resolve(reply.output);
+        task.resolve(reply.output);
       }
       this.dispatch();
     });
-    // A worker that dies (out of memory, a crash in native code) fails its task; a new one takes its place.
+    // A worker that dies (out of memory, a crash in native code) fails its tasks; a new one takes its place.
     const fail = (error: Error): void => {
       const at = this.slots.indexOf(slot);
       if (at >= 0) this.slots.splice(at, 1);
-      slot.busy?.task.reject(error);
-      slot.busy = undefined;
+      for (const task of slot.busy.values()) task.reject(error);
+      slot.busy.clear();
       if (!this.closed) this.dispatch();
     };
     slot.worker.on('error', fail);
