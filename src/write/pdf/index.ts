@@ -127,10 +127,10 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
   const coverItems = coverPage(input.cover, g, root);
   const titleItems = titlePage(metadata, g, root, frontCtx);
   const tocTitle = contentsTitle(metadata.lang);
-  const entries = (folios: string[]): TocEntry[] =>
-    pub.articles.map((a, i) => ({ title: a.meta.title, authors: a.meta.authors.map((x) => x.name).join(', '), lang: a.meta.lang, dest: names[i]!.dest, folio: folios[i] ?? '' }));
-  const tocDraft = paginate(tocUnits(entries([]), root, frontCtx, area.width, tocTitle, metadata.lang, measurer), g, 2);
-  const front = 2 + tocDraft.pages.length;
+  const entries: TocEntry[] = pub.articles.map((a, i) => ({ title: a.meta.title, authors: a.meta.authors.map((x) => x.name).join(', '), lang: a.meta.lang, dest: names[i]!.dest }));
+  // Set now, numbered once the body is drawn: the numbers do not move the lines (front-matter.ts).
+  const contents = tocUnits(entries, root, frontCtx, area.width, tocTitle, metadata.lang, measurer);
+  const front = 2 + paginate(contents.units, g, 2).pages.length;
   const firstBody = front % 2 === 0 ? front : front + 1;
 
   const marks = press ? printerMarks(g.trimWidth, g.trimHeight, g.bleed, press.marks) : undefined;
@@ -258,7 +258,8 @@ export async function writePdf(input: WriterInput, attachments: readonly Attachm
 
   const folio = (index: number): string => (index < firstBody ? romanNumeral(index + 1) : String(index - firstBody + 1));
   const startPage = articles.map((drawn, i) => firstPage[i]! + Math.max(0, drawn.pages.findIndex((p) => p.opening)));
-  const toc = paginate(tocUnits(entries(startPage.map(folio)), root, frontCtx, area.width, tocTitle, metadata.lang, measurer), g, 2);
+  contents.setFolios(startPage.map(folio));
+  const toc = paginate(contents.units, g, 2);
 
   // The front matter, drawn as it stands; then the body pages, each with its running head and folio.
   const frontPages: LaidOutPage[] = [

@@ -68,12 +68,21 @@ export interface TocEntry {
   authors: string;
   lang: string;
   dest: string;
-  /** Printed folio of the article's first page ('' while unknown). */
-  folio: string;
+}
+
+/** The contents as flow units, and how to give each entry its folio once the body is drawn. */
+export interface Toc {
+  units: Unit[];
+  /**
+   * Puts each entry's folio at the right of its title's last line. The lines do not move (the
+   * titles are set beside a column kept for the numbers), so the contents are set once, before the
+   * body is drawn (to know how many pages they take), and given their numbers after.
+   */
+  setFolios(folios: readonly string[]): void;
 }
 
 /** The contents as flow units (heading, then one TOCI per article with a right-aligned folio). */
-export function tocUnits(entries: readonly TocEntry[], parent: StructNode, ctx: FlowContext, width: number, title: string, lang: string, measurer: Measurer): Unit[] {
+export function tocUnits(entries: readonly TocEntry[], parent: StructNode, ctx: FlowContext, width: number, title: string, lang: string, measurer: Measurer): Toc {
   void measurer;
   const sect = structChild(parent, 'Sect');
   const h1 = structChild(sect, 'H1');
@@ -83,6 +92,7 @@ export function tocUnits(entries: readonly TocEntry[], parent: StructNode, ctx: 
   if (units[0]) units[0].outline = { title, level: 1 };
   const toc = structChild(sect, 'TOC');
   const numberColumn = textWidth('0000', 'regular', ctx.fontSize);
+  const folioLines: { last: Unit | undefined; link: StructNode; linkInfo: { target: { dest: string }; node: StructNode; contents: string }; title: string }[] = [];
   for (const entry of entries) {
     const item = structChild(toc, 'TOCI', entry.lang.toLowerCase() !== lang.toLowerCase() ? { lang: entry.lang } : {});
     const link = structChild(item, 'Link');
@@ -90,20 +100,12 @@ export function tocUnits(entries: readonly TocEntry[], parent: StructNode, ctx: 
       place: { parent: link, lang: entry.lang, x: 0, width: width - numberColumn - ctx.fontSize, path: [], indent: false, first: false }, ctx,
       face: 'regular', size: ctx.fontSize, leading: ctx.leading, align: 'left', hyphenate: false, spaceBefore: ctx.leading * 0.6,
     });
-    const linkInfo = { target: { dest: entry.dest }, node: link, contents: `${entry.title}, page ${entry.folio}` };
+    const linkInfo = { target: { dest: entry.dest }, node: link, contents: `${entry.title}, page ` };
     for (const u of lines) {
       delete u.origin;
       for (const it of u.items) if (it.kind === 'text') it.link = linkInfo;
     }
-    const last = lines[lines.length - 1];
-    if (last && entry.folio !== '') {
-      // A space glyph between title and number keeps them two words when the text is extracted.
-      const texts = last.items.filter((it) => it.kind === 'text');
-      const end = texts[texts.length - 1];
-      if (end && end.kind === 'text') end.space = true;
-      const w = textWidth(entry.folio, 'regular', ctx.fontSize);
-      last.items.push({ kind: 'text', x: width - w, y: baselineIn(ctx.leading, 'regular', ctx.fontSize), text: entry.folio, style: { face: 'regular', size: ctx.fontSize }, width: w, owner: { node: link }, link: linkInfo });
-    }
+    folioLines.push({ last: lines[lines.length - 1], link, linkInfo, title: entry.title });
     if (entry.authors) {
       const by = textUnits([{ type: 'text', value: entry.authors }], link, {
         place: { parent: link, lang: entry.lang, x: 0, width: width - numberColumn - ctx.fontSize, path: [], indent: false, first: false }, ctx,
@@ -115,5 +117,18 @@ export function tocUnits(entries: readonly TocEntry[], parent: StructNode, ctx: 
     for (const u of lines.slice(0, -1)) u.keepWithNext = true;
     units.push(...lines);
   }
-  return units;
+  const setFolios = (folios: readonly string[]): void => {
+    folioLines.forEach(({ last, link, linkInfo, title: entryTitle }, i) => {
+      const folio = folios[i] ?? '';
+      linkInfo.contents = `${entryTitle}, page ${folio}`;
+      if (!last || folio === '') return;
+      // A space glyph between title and number keeps them two words when the text is extracted.
+      const texts = last.items.filter((it) => it.kind === 'text');
+      const end = texts[texts.length - 1];
+      if (end && end.kind === 'text') end.space = true;
+      const w = textWidth(folio, 'regular', ctx.fontSize);
+      last.items.push({ kind: 'text', x: width - w, y: baselineIn(ctx.leading, 'regular', ctx.fontSize), text: folio, style: { face: 'regular', size: ctx.fontSize }, width: w, owner: { node: link }, link: linkInfo });
+    });
+  };
+  return { units, setFolios };
 }
