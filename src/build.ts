@@ -24,6 +24,7 @@ import { LayoutCache } from './cache/layout-cache.js';
 import { CoverCache } from './cache/cover-cache.js';
 import { ReadCache } from './cache/read-cache.js';
 import { defaultJobs, BuildThreads } from './parallel/build-threads.js';
+import { inTurn } from './parallel/in-turn.js';
 import { makeCoverArt, type CoverArt, type CoverArtArgs } from './write/cover/index.js';
 import type { Paper, PodService } from './write/cover-wrap/index.js';
 import type { EpubAccessibility } from './write/epub/a11y.js';
@@ -178,20 +179,6 @@ function reportCacheProblems(cache: { problems: readonly string[]; dir: string }
   for (const problem of cache?.problems ?? []) {
     diagnostics.warn({ code: 'cache.entry', message: `${kind} cache: ${problem}`, fix: `nothing to do (${redone}); delete ${cache!.dir} if this keeps happening` });
   }
-}
-
-/** Runs `work` over `items`, at most `limit` at a time; results in the order of `items`. */
-async function inTurn<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 /**

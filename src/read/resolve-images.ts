@@ -16,6 +16,7 @@ import { mapBlocks } from '../model/walk.js';
 import { fetchImage } from '../images/fetch.js';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits, type ImageRef, type ImageResult, type ImageStore, type LoadedImage } from '../images/image.js';
 import { loadImage } from '../images/load.js';
+import { inTurn } from '../parallel/in-turn.js';
 
 export interface ResolvedImages {
   images: ImageStore;
@@ -33,13 +34,20 @@ export interface ResolveOptions {
   strict?: boolean;
 }
 
+/**
+ * Images loaded at once. Loading an image is mostly waiting (paths, the file, sharp reading its
+ * size on libuv's threads): one at a time, a 300-image book spent 0.3 s of wall time here against
+ * 0.06 s of CPU (a profile of the bench).
+ */
+const LOADS_AT_ONCE = 8;
+
 /** Loads the images of `pub` (or of the articles that validated, when `meta` is missing). */
 export async function resolveImages(pub: { articles: Article[]; meta?: Publication['meta']; origin?: string }, diagnostics: Diagnostics, options: ResolveOptions = { limits: DEFAULT_IMAGE_LIMITS, fetchRemote: false }): Promise<ResolvedImages> {
   const images: ImageStore = new Map();
-  for (const article of pub.articles) {
+  const articles = pub.articles.map((article) => {
     const file = article.origin ?? 'article';
     const baseDir = article.origin ? path.dirname(article.origin) : process.cwd();
-    const rootDir = pub.origin ?? baseDir;
+    const where = { file, baseDir, rootDir: pub.origin ?? baseDir, article };
     const figures: Figure[] = [];
     const collect = (block: Block): Block => {
       if (block.type !== 'figure') return block;
@@ -48,11 +56,30 @@ export async function resolveImages(pub: { articles: Article[]; meta?: Publicati
     };
     mapBlocks(article.body, collect);
     for (const note of article.notes) mapBlocks(note.children, collect);
+    return { article, file, where, figures };
+  });
+  // Every figure's image, loaded side by side, each into a store of its own so that what it finds
+  // does not depend on which finished first; taken in the order of the figures below, where the
+  // first figure of an image gives it its entry, as if they had been loaded one by one. Figures
+  // that name the same file from the same folder share one loading (a logo in every article, an
+  // SVG drawn once).
+  const all = articles.flatMap(({ where, figures }) => figures.map((figure) => ({ figure, where })));
+  const loads = new Map<string, Promise<FigureOutcome>>();
+  const loaded = await inTurn(all, LOADS_AT_ONCE, ({ figure, where }) => {
+    const key = JSON.stringify([where.baseDir, where.rootDir, where.article.meta.source, figure.image.sources, figure.image.src]);
+    let load = loads.get(key);
+    if (load === undefined) loads.set(key, (load = resolveFigure(figure, where, new Map(), options)));
+    return load;
+  });
+  let next = 0;
+  for (const { article, file, figures } of articles) {
     const replaced = new Map<Figure, Block>();
     for (const figure of figures) {
-      const outcome = await resolveFigure(figure, { file, baseDir, rootDir, article }, images, options);
+      const outcome = loaded[next++]!;
       if ('image' in outcome) {
-        figure.image.src = outcome.image.id;
+        const image = images.get(outcome.image.id) ?? outcome.image;
+        images.set(image.id, image);
+        figure.image.src = image.id;
         delete figure.image.sources;
         continue;
       }
