@@ -18,7 +18,10 @@ export type MissingGlyph = (char: string, face: Face) => void;
 
 /**
  * `text` with every character `face` cannot draw replaced (and reported). Newlines and tabs pass
- * (they are layout, not glyphs); other controls and default-ignorable characters are removed.
+ * (they are layout, not glyphs), and so do the joiners ZWNJ and ZWJ: they draw nothing but steer
+ * the shaper (a Persian ZWNJ keeps می‌خواهم from joining, a Sinhala ZWJ makes the ශ්‍රී conjunct), and
+ * the runs that hold them extract with them (fonts/shape.ts, text/clusters.ts). Other controls and
+ * default-ignorable characters are removed.
  */
 export function drawableText(text: string, face: Face, missing: MissingGlyph): string {
   // Most text is Latin that the face draws as it is: checked against a table, without building a copy.
@@ -33,7 +36,7 @@ export function drawableText(text: string, face: Face, missing: MissingGlyph): s
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '\n' || ch === '\t' || ch === '\u00AD' || ch === '\u200B' || ch === '\u00A0') {
+    if (ch === '\n' || ch === '\t' || ch === '\u00AD' || ch === '\u200B' || ch === '\u00A0' || ch === '\u200C' || ch === '\u200D') {
       out += ch;
     } else if (INVISIBLE.test(ch)) {
       // Dropped: the typesetter never draws them and fonts rarely have them.

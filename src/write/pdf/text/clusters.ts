@@ -33,10 +33,14 @@ export interface GlyphCluster {
  * entry, which may come from another character that shares the glyph). Clusters that extract
  * correctly are merged, so a run of plain Latin is one cluster.
  */
-export function glyphClusters(text: string, run: ShapedRun, drawn: readonly string[], floats: (glyph: number) => boolean = () => false): GlyphCluster[] {
+export function glyphClusters(logicalText: string, run: ShapedRun, drawn: readonly string[], floats: (glyph: number) => boolean = () => false): GlyphCluster[] {
   const n = run.glyphs.length;
   if (n === 0) return [];
   const rtl = run.direction === 'rtl';
+  // The joiners of a right-to-left run (a Persian ZWNJ) draw nothing, so no glyph gives them back,
+  // and the run would need an /ActualText of its own — which pdftotext reads back reversed in a
+  // right-to-left line. They are left out of its text: its letters come back in order, as drawn.
+  const text = rtl && JOINERS.test(logicalText) ? logicalText.replace(JOINERS_ALL, '') : logicalText;
   // The common case (Latin, Greek, Cyrillic, CJK): the glyphs read back as the text, in order.
   if (!rtl && drawn.join('') === text && !run.glyphs.some((_, i) => floats(i))) return [{ from: 0, to: n }];
   const cps = Array.from(text, (c) => c.codePointAt(0)!);
@@ -99,6 +103,8 @@ function sameBag(a: readonly number[], b: readonly number[]): boolean {
 }
 
 const MARK = /^\p{M}$/u;
+const JOINERS = /[\u200C\u200D]/;
+const JOINERS_ALL = /[\u200C\u200D]/g;
 
 function isMark(cp: number): boolean {
   return MARK.test(String.fromCodePoint(cp));
