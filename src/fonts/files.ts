@@ -33,6 +33,23 @@ export type FontId =
   | 'thai-regular' | 'thai-bold'
   | 'cjk-regular' | 'cjk-bold'
   | 'hangul-regular' | 'hangul-bold'
+  | 'bengali-regular' | 'bengali-bold'
+  | 'tamil-regular' | 'tamil-bold'
+  | 'telugu-regular' | 'telugu-bold'
+  | 'gujarati-regular' | 'gujarati-bold'
+  | 'gurmukhi-regular' | 'gurmukhi-bold'
+  | 'kannada-regular' | 'kannada-bold'
+  | 'malayalam-regular' | 'malayalam-bold'
+  | 'oriya-regular' | 'oriya-bold'
+  | 'sinhala-regular' | 'sinhala-bold'
+  | 'thaana-regular' | 'thaana-bold'
+  | 'tibetan-regular' | 'tibetan-bold'
+  | 'myanmar-regular' | 'myanmar-bold'
+  | 'khmer-regular' | 'khmer-bold'
+  | 'lao-regular' | 'lao-bold'
+  | 'georgian-regular' | 'georgian-bold'
+  | 'armenian-regular' | 'armenian-bold'
+  | 'ethiopic-regular' | 'ethiopic-bold'
   | 'symbols2-regular' | 'math-regular' | 'symbols-regular' | 'symbols-bold'
   | 'emoji-regular' | 'emoji-bold';
 
@@ -58,6 +75,41 @@ const PATHS: Record<FontId, () => string> = {
   'cjk-bold': () => pkg('noto-sans-sc', 'NotoSansSC', 'bold'),
   'hangul-regular': () => pkg('noto-sans-kr', 'NotoSansKR', 'regular'),
   'hangul-bold': () => pkg('noto-sans-kr', 'NotoSansKR', 'bold'),
+  // The other scripts of the news: South and Southeast Asia, the Caucasus, the Horn of Africa.
+  'bengali-regular': () => pkg('noto-sans-bengali', 'NotoSansBengali', 'regular'),
+  'bengali-bold': () => pkg('noto-sans-bengali', 'NotoSansBengali', 'bold'),
+  'tamil-regular': () => pkg('noto-sans-tamil', 'NotoSansTamil', 'regular'),
+  'tamil-bold': () => pkg('noto-sans-tamil', 'NotoSansTamil', 'bold'),
+  'telugu-regular': () => pkg('noto-sans-telugu', 'NotoSansTelugu', 'regular'),
+  'telugu-bold': () => pkg('noto-sans-telugu', 'NotoSansTelugu', 'bold'),
+  'gujarati-regular': () => pkg('noto-sans-gujarati', 'NotoSansGujarati', 'regular'),
+  'gujarati-bold': () => pkg('noto-sans-gujarati', 'NotoSansGujarati', 'bold'),
+  'gurmukhi-regular': () => pkg('noto-sans-gurmukhi', 'NotoSansGurmukhi', 'regular'),
+  'gurmukhi-bold': () => pkg('noto-sans-gurmukhi', 'NotoSansGurmukhi', 'bold'),
+  'kannada-regular': () => pkg('noto-sans-kannada', 'NotoSansKannada', 'regular'),
+  'kannada-bold': () => pkg('noto-sans-kannada', 'NotoSansKannada', 'bold'),
+  'malayalam-regular': () => pkg('noto-sans-malayalam', 'NotoSansMalayalam', 'regular'),
+  'malayalam-bold': () => pkg('noto-sans-malayalam', 'NotoSansMalayalam', 'bold'),
+  'oriya-regular': () => pkg('noto-sans-oriya', 'NotoSansOriya', 'regular'),
+  'oriya-bold': () => pkg('noto-sans-oriya', 'NotoSansOriya', 'bold'),
+  'sinhala-regular': () => pkg('noto-sans-sinhala', 'NotoSansSinhala', 'regular'),
+  'sinhala-bold': () => pkg('noto-sans-sinhala', 'NotoSansSinhala', 'bold'),
+  'thaana-regular': () => pkg('noto-sans-thaana', 'NotoSansThaana', 'regular'),
+  'thaana-bold': () => pkg('noto-sans-thaana', 'NotoSansThaana', 'bold'),
+  'tibetan-regular': () => pkg('noto-serif-tibetan', 'NotoSerifTibetan', 'regular'),
+  'tibetan-bold': () => pkg('noto-serif-tibetan', 'NotoSerifTibetan', 'bold'),
+  'myanmar-regular': () => pkg('noto-sans-myanmar', 'NotoSansMyanmar', 'regular'),
+  'myanmar-bold': () => pkg('noto-sans-myanmar', 'NotoSansMyanmar', 'bold'),
+  'khmer-regular': () => pkg('noto-sans-khmer', 'NotoSansKhmer', 'regular'),
+  'khmer-bold': () => pkg('noto-sans-khmer', 'NotoSansKhmer', 'bold'),
+  'lao-regular': () => pkg('noto-sans-lao', 'NotoSansLao', 'regular'),
+  'lao-bold': () => pkg('noto-sans-lao', 'NotoSansLao', 'bold'),
+  'georgian-regular': () => pkg('noto-sans-georgian', 'NotoSansGeorgian', 'regular'),
+  'georgian-bold': () => pkg('noto-sans-georgian', 'NotoSansGeorgian', 'bold'),
+  'armenian-regular': () => pkg('noto-sans-armenian', 'NotoSansArmenian', 'regular'),
+  'armenian-bold': () => pkg('noto-sans-armenian', 'NotoSansArmenian', 'bold'),
+  'ethiopic-regular': () => pkg('noto-sans-ethiopic', 'NotoSansEthiopic', 'regular'),
+  'ethiopic-bold': () => pkg('noto-sans-ethiopic', 'NotoSansEthiopic', 'bold'),
   'symbols2-regular': () => pkg('noto-sans-symbols-2', 'NotoSansSymbols2', 'regular'),
   'math-regular': () => pkg('noto-sans-math', 'NotoSansMath', 'regular'),
   'symbols-regular': () => pkg('noto-sans-symbols', 'NotoSansSymbols', 'regular'),
@@ -86,11 +138,13 @@ export function fallbacks(bold: boolean): readonly FontId[] {
 
 const REGULAR_FALLBACKS: readonly FontId[] = Object.freeze([
   'arabic-regular', 'hebrew-regular', 'devanagari-regular', 'thai-regular', 'cjk-regular', 'hangul-regular',
+  'bengali-regular', 'tamil-regular', 'telugu-regular', 'gujarati-regular', 'gurmukhi-regular', 'kannada-regular', 'malayalam-regular', 'oriya-regular', 'sinhala-regular', 'thaana-regular', 'tibetan-regular', 'myanmar-regular', 'khmer-regular', 'lao-regular', 'georgian-regular', 'armenian-regular', 'ethiopic-regular',
   'symbols2-regular', 'math-regular', 'symbols-regular', 'emoji-regular',
 ] as const);
 
 const BOLD_FALLBACKS: readonly FontId[] = Object.freeze([
   'arabic-bold', 'hebrew-bold', 'devanagari-bold', 'thai-bold', 'cjk-bold', 'hangul-bold',
+  'bengali-bold', 'tamil-bold', 'telugu-bold', 'gujarati-bold', 'gurmukhi-bold', 'kannada-bold', 'malayalam-bold', 'oriya-bold', 'sinhala-bold', 'thaana-bold', 'tibetan-bold', 'myanmar-bold', 'khmer-bold', 'lao-bold', 'georgian-bold', 'armenian-bold', 'ethiopic-bold',
   // No bold cut of Symbols 2 and Math exists: their regular serves.
   'symbols2-regular', 'math-regular', 'symbols-bold', 'emoji-bold',
 ] as const);
