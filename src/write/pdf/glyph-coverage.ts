@@ -13,15 +13,20 @@ const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
 
 export const REPLACEMENT = '\uFFFD';
 
+/** What a joiner that steers the shaper follows. */
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
 /** Called for each character that cannot be drawn, before it is replaced. */
 export type MissingGlyph = (char: string, face: Face) => void;
 
 /**
  * `text` with every character `face` cannot draw replaced (and reported). Newlines and tabs pass
- * (they are layout, not glyphs), and so do the joiners ZWNJ and ZWJ: they draw nothing but steer
- * the shaper (a Persian ZWNJ keeps می‌خواهم from joining, a Sinhala ZWJ makes the ශ්‍රී conjunct), and
- * the runs that hold them extract with them (fonts/shape.ts, text/clusters.ts). Other controls and
- * default-ignorable characters are removed.
+ * (they are layout, not glyphs), and so do the joiners ZWNJ and ZWJ after a letter or a mark: they
+ * draw nothing but steer the shaper (a Persian ZWNJ keeps می‌خواهم from joining, a Sinhala ZWJ
+ * makes the ශ්‍රී conjunct), and the runs that hold them extract with them (fonts/shape.ts,
+ * text/clusters.ts). Between emoji a ZWJ is dropped, as before: the monochrome emoji face draws
+ * the people of 👩‍👩‍👧 one by one either way, and the /ActualText the joiner would need stops
+ * poppler's structure reader. Other controls and default-ignorable characters are removed.
  */
 export function drawableText(text: string, face: Face, missing: MissingGlyph): string {
   // Most text is Latin that the face draws as it is: checked against a table, without building a copy.
@@ -34,9 +39,14 @@ export function drawableText(text: string, face: Face, missing: MissingGlyph): s
   }
   if (i === text.length) return text;
   let out = '';
+  let previous = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '\n' || ch === '\t' || ch === '\u00AD' || ch === '\u200B' || ch === '\u00A0' || ch === '\u200C' || ch === '\u200D') {
+    const before = previous;
+    previous = ch;
+    if (ch === '\n' || ch === '\t' || ch === '\u00AD' || ch === '\u200B' || ch === '\u00A0') {
+      out += ch;
+    } else if ((ch === '\u200C' || ch === '\u200D') && LETTER_OR_MARK.test(before)) {
       out += ch;
     } else if (INVISIBLE.test(ch)) {
       // Dropped: the typesetter never draws them and fonts rarely have them.
