@@ -127,15 +127,16 @@ export function encodeRun(f: FontGlyphs, font: FontId, text: string, size: numbe
     const g = glyphs[i]!;
     return (g.xOffset !== 0 || g.yOffset !== 0) && g.codePoints.length > 0 && g.codePoints.every(isMark);
   };
-  // poppler 22's structure reader (pdfinfo -struct-text) stops reading an element at a
-  // right-to-left cluster with ActualText; pdftotext, which would otherwise break the word and
+  // poppler 22's structure reader (pdfinfo -struct-text) stops reading a line of an element at
+  // the first /ActualText, in either direction; pdftotext, which would otherwise break the word and
   // the line at the raised mark, reads it right. The spec's way is kept.
   let clusters = glyphClusters(text, layout, drawn, floats);
   // Left to right, a run with a cluster that needs text of its own, or with a glyph drawn off the
   // pen or standing for no character (Indic conjunct parts and below-base forms, a Khmer split
   // vowel's second part), is one span with the run's text: extractors place an /ActualText by the
   // box of the glyphs under it, and take the gap or text rise beside such a glyph for a space
-  // (বিশ্বে র, દૃષ્ટિ એ, మానవులెల్ల రును); one box per run leaves none inside it.
+  // (বিশ্বে র, દૃષ્ટિ એ, మానవులెల్ల రును); one box per run leaves none inside it. Right to left,
+  // clusters stay as they are: pdftotext reads a longer /ActualText there back to front.
   if (!rtl && (clusters.some((c) => c.actualText !== undefined || c.floating !== undefined) || glyphs.some((g) => g.xOffset !== 0 || g.yOffset !== 0 || g.codePoints.length === 0))) {
     clusters = [{ from: 0, to: n, actualText: text }];
   }
