@@ -102,8 +102,8 @@ const LATIN1_END = 0x250;
 
 /**
  * `text` split into runs of one face: each character goes to the first face of the stack that has
- * it; joiners, selectors and combining marks follow their neighbour. Characters no face has stay in
- * the primary face's run (callers replace them first; see glyph-coverage).
+ * it; joiners, selectors and combining marks follow their neighbour. A character no face has goes
+ * to the primary face, whose U+FFFD draws it (shape.ts; the primary faces all have one).
  */
 export function faceRuns(text: string, stack: FontStack): FaceRun[] {
   const primary = stack[0]!;
@@ -126,7 +126,7 @@ export function faceRuns(text: string, stack: FontStack): FaceRun[] {
     else if (current >= 0 && NO_GLYPH.test(ch)) face = current;
     else {
       face = faceIndexFor(stack, cp);
-      if (face < 0) face = current >= 0 ? current : 0;
+      if (face < 0) face = 0;
       // A space or punctuation the current face has stays in it: fewer runs, and shaping sees the context.
       else if (current >= 0 && face !== current && !/[\p{L}\p{N}\p{M}\p{So}]/u.test(ch) && openFont(stack[current]!).hasGlyphForCodePoint(cp)) face = current;
     }

@@ -53,7 +53,7 @@ export function shape(font: FontId, text: string): ShapedRun {
 
 function shapeRun(f: HarfBuzzFont, text: string): ShapedRun {
   const direction = runDirection(text);
-  const hbGlyphs = harfBuzzShape(f, text, direction);
+  const hbGlyphs = withReplacement(f, harfBuzzShape(f, text, direction));
   const codePoints = glyphCodePoints(f, text, hbGlyphs, direction === 'rtl');
   let advance = 0;
   const glyphs = hbGlyphs.map((g, i): ShapedGlyph => {
@@ -61,6 +61,19 @@ function shapeRun(f: HarfBuzzFont, text: string): ShapedRun {
     return { id: g.id, codePoints: codePoints[i]!, advanceWidth: f.advance(g.id), xAdvance: g.xAdvance, xOffset: g.xOffset, yOffset: g.yOffset, cluster: g.cluster, unsafeToBreak: g.unsafeToBreak };
   });
   return { glyphs, direction, unitsPerEm: f.unitsPerEm, advance };
+}
+
+/**
+ * A character the font lacks is drawn as its U+FFFD, never as .notdef (PDF/UA-1 §7.21.7 forbids
+ * drawing it, and it is often blank): the glyph keeps the character's cluster, so it stands for
+ * that character (glyphCodePoints) and the text comes back from the PDF though no font draws it.
+ */
+function withReplacement(f: HarfBuzzFont, glyphs: HarfBuzzGlyph[]): HarfBuzzGlyph[] {
+  if (!glyphs.some((g) => g.id === 0)) return glyphs;
+  const replacement = f.nominal(0xfffd);
+  if (replacement === 0) return glyphs;
+  const width = f.advance(replacement);
+  return glyphs.map((g) => (g.id === 0 ? { ...g, id: replacement, xAdvance: width, xOffset: 0, yOffset: 0 } : g));
 }
 
 /** A character of a script written right to left. */

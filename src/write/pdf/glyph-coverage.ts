@@ -3,15 +3,14 @@
  *
  * Why: a missing glyph is drawn as `.notdef` (an empty box, or nothing at all), which loses text
  * silently and breaks PDF/UA-1 §7.21.7. A character no embedded face has is reported once per
- * article, with its code point, and replaced by U+FFFD (a visible "�") so the gap is noticed.
+ * article, with its code point, and printed as U+FFFD (a visible "�", fonts/shape.ts) so the gap
+ * is noticed, while the text keeps the character: it comes back from the PDF as itself.
  */
 import { canDraw } from './font-metrics.js';
 import type { Face } from './text-style.js';
 
 /** Characters that are never drawn and so need no glyph (controls, joiners, soft hyphen, BOM). */
 const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
-
-export const REPLACEMENT = '\uFFFD';
 
 /** What a joiner that steers the shaper follows. */
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
@@ -20,7 +19,7 @@ const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 export type MissingGlyph = (char: string, face: Face) => void;
 
 /**
- * `text` with every character `face` cannot draw replaced (and reported). Newlines and tabs pass
+ * `text` ready to draw in `face`: every character it cannot draw reported (and kept). Newlines and tabs pass
  * (they are layout, not glyphs), and so do the joiners ZWNJ and ZWJ after a letter or a mark: they
  * draw nothing but steer the shaper (a Persian ZWNJ keeps می‌خواهم from joining, a Sinhala ZWJ
  * makes the ශ්‍රී conjunct), and the runs that hold them extract with them (fonts/shape.ts,
@@ -54,8 +53,9 @@ export function drawableText(text: string, face: Face, missing: MissingGlyph): s
     } else if (canDraw(face, cp)) {
       out += ch;
     } else {
+      // Kept: drawn as U+FFFD by the primary face (fonts/shape.ts), it still extracts as itself.
       missing(ch, face);
-      out += REPLACEMENT;
+      out += ch;
     }
   }
   return out;
