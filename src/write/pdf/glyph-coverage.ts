@@ -15,17 +15,18 @@ const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
 /** What a joiner that steers the shaper follows. */
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
-/** Called for each character that cannot be drawn, before it is replaced. */
+/** Called for each character no face of the stack draws (it prints as U+FFFD, fonts/shape.ts). */
 export type MissingGlyph = (char: string, face: Face) => void;
 
 /**
- * `text` ready to draw in `face`: every character it cannot draw reported (and kept). Newlines and tabs pass
- * (they are layout, not glyphs), and so do the joiners ZWNJ and ZWJ after a letter or a mark: they
- * draw nothing but steer the shaper (a Persian ZWNJ keeps می‌خواهم from joining, a Sinhala ZWJ
- * makes the ශ්‍රී conjunct), and the runs that hold them extract with them (fonts/shape.ts,
- * text/clusters.ts). Between emoji a ZWJ is dropped, as before: the monochrome emoji face draws
- * the people of 👩‍👩‍👧 one by one either way, and the /ActualText the joiner would need stops
- * poppler's structure reader. Other controls and default-ignorable characters are removed.
+ * `text` ready to draw in `face`, every character it cannot draw reported (and kept). Newlines and
+ * tabs pass (they are layout, not glyphs), and so do the joiners ZWNJ and ZWJ after a letter or a
+ * mark: they draw nothing but steer the shaper (a Persian ZWNJ keeps می‌خواهم from joining, a
+ * Sinhala ZWJ makes the ශ්‍රී conjunct), and the runs that hold them extract with them
+ * (fonts/shape.ts, text/clusters.ts). Between emoji a ZWJ is dropped, as before: the monochrome
+ * emoji face draws the people of 👩‍👩‍👧 one by one either way, and the /ActualText the joiner
+ * would need stops poppler's structure reader. Other controls and default-ignorable characters
+ * are removed.
  */
 export function drawableText(text: string, face: Face, missing: MissingGlyph): string {
   // Most text is Latin that the face draws as it is: checked against a table, without building a copy.
