@@ -1,8 +1,10 @@
 /**
  * The scripts of the news beyond issue 11's: Article 1 of the Universal Declaration of Human Rights
  * in Bengali, Tamil, Telugu, Gujarati, Punjabi (Gurmukhi), Kannada, Malayalam, Odia, Sinhala,
- * Dhivehi (Thaana), Georgian, Armenian, Amharic (Ethiopic), Tibetan, Burmese, Khmer and Lao
- * (test/fixtures/scripts/more), built with the CLI and read back with poppler: every script's font
+ * Dhivehi (Thaana), Georgian, Armenian, Amharic (Ethiopic), Tibetan, Burmese, Khmer and Lao, and a
+ * sentence of it in Tamazight (Tifinagh), Inuktitut (Syllabics), Cherokee, Santali (Ol Chiki) and
+ * Manipuri (Meetei Mayek) (test/fixtures/scripts/more), built with the CLI and read back with
+ * poppler: every script's font
  * embedded and subset, and every word back, whole and in order — Indic conjuncts, pre-base vowels
  * and Khmer subscripts included, which pdftotext used to split (বিশ্বে র) or drop (ក្នុង → កង).
  */
@@ -14,7 +16,7 @@ import { pdfFonts, pdfText, type PdfFontRow } from '../../support/pdf.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/scripts/more');
 const ARTICLES = readdirSync(FIXTURE).filter((f) => f.endsWith('.md')).sort();
-const FAMILIES = ['Bengali', 'Tamil', 'Telugu', 'Gujarati', 'Gurmukhi', 'Kannada', 'Malayalam', 'Oriya', 'Sinhala', 'Thaana', 'Georgian', 'Armenian', 'Ethiopic', 'Tibetan', 'Myanmar', 'Khmer', 'Lao'];
+const FAMILIES = ['Bengali', 'Tamil', 'Telugu', 'Gujarati', 'Gurmukhi', 'Kannada', 'Malayalam', 'Oriya', 'Sinhala', 'Thaana', 'Georgian', 'Armenian', 'Ethiopic', 'Tibetan', 'Myanmar', 'Khmer', 'Lao', 'Tifinagh', 'CanadianAboriginal', 'Cherokee', 'OlChiki', 'MeeteiMayek'];
 /** Written without spaces between words: a line may end inside a space-delimited run. */
 const UNSPACED = new Set(['14-tibetan.md', '15-burmese.md', '16-khmer.md', '17-lao.md']);
 /** Right to left: pdftotext places a Thaana vowel sign by position, before its letter. */
