@@ -118,8 +118,10 @@ const PATHS: Record<FontId, () => string> = {
   // Scripts of smaller communities' news: Amazigh (Tifinagh), Inuktitut and Cree (Canadian
   // Syllabics), Cherokee, Santali (Ol Chiki), Manipuri (Meetei Mayek).
   'tifinagh-regular': () => pkg('noto-sans-tifinagh', 'NotoSansTifinagh', 'regular'),
-  'syllabics-regular': () => pkg('noto-sans-canadian-aboriginal', 'NotoSansCanadianAboriginal', 'regular'),
-  'syllabics-bold': () => pkg('noto-sans-canadian-aboriginal', 'NotoSansCanadianAboriginal', 'bold'),
+  'syllabics-regular': () => pkg('noto-sans-canadian-aboriginal', 'NotoSansCanadianAboriginal',
+  'regular'),
+  'syllabics-bold': () => pkg('noto-sans-canadian-aboriginal', 'NotoSansCanadianAboriginal',
+  'bold'),
   'cherokee-regular': () => pkg('noto-sans-cherokee', 'NotoSansCherokee', 'regular'),
   'cherokee-bold': () => pkg('noto-sans-cherokee', 'NotoSansCherokee', 'bold'),
   'olchiki-regular': () => pkg('noto-sans-ol-chiki', 'NotoSansOlChiki', 'regular'),
@@ -153,15 +155,21 @@ export function fallbacks(bold: boolean): readonly FontId[] {
 }
 
 const REGULAR_FALLBACKS: readonly FontId[] = Object.freeze([
-  'arabic-regular', 'hebrew-regular', 'devanagari-regular', 'thai-regular', 'cjk-regular', 'hangul-regular',
-  'bengali-regular', 'tamil-regular', 'telugu-regular', 'gujarati-regular', 'gurmukhi-regular', 'kannada-regular', 'malayalam-regular', 'oriya-regular', 'sinhala-regular', 'thaana-regular', 'tibetan-regular', 'myanmar-regular', 'khmer-regular', 'lao-regular', 'georgian-regular', 'armenian-regular', 'ethiopic-regular',
+  'arabic-regular', 'hebrew-regular', 'devanagari-regular', 'thai-regular', 'cjk-regular',
+  'hangul-regular',
+  'bengali-regular', 'tamil-regular', 'telugu-regular', 'gujarati-regular', 'gurmukhi-regular',
+  'kannada-regular', 'malayalam-regular', 'oriya-regular', 'sinhala-regular', 'thaana-regular',
+  'tibetan-regular', 'myanmar-regular', 'khmer-regular', 'lao-regular', 'georgian-regular',
+  'armenian-regular', 'ethiopic-regular',
   'tifinagh-regular', 'syllabics-regular', 'cherokee-regular', 'olchiki-regular', 'meetei-regular',
   'symbols2-regular', 'math-regular', 'symbols-regular', 'emoji-regular',
 ] as const);
 
 const BOLD_FALLBACKS: readonly FontId[] = Object.freeze([
   'arabic-bold', 'hebrew-bold', 'devanagari-bold', 'thai-bold', 'cjk-bold', 'hangul-bold',
-  'bengali-bold', 'tamil-bold', 'telugu-bold', 'gujarati-bold', 'gurmukhi-bold', 'kannada-bold', 'malayalam-bold', 'oriya-bold', 'sinhala-bold', 'thaana-bold', 'tibetan-bold', 'myanmar-bold', 'khmer-bold', 'lao-bold', 'georgian-bold', 'armenian-bold', 'ethiopic-bold',
+  'bengali-bold', 'tamil-bold', 'telugu-bold', 'gujarati-bold', 'gurmukhi-bold', 'kannada-bold',
+  'malayalam-bold', 'oriya-bold', 'sinhala-bold', 'thaana-bold', 'tibetan-bold', 'myanmar-bold',
+  'khmer-bold', 'lao-bold', 'georgian-bold', 'armenian-bold', 'ethiopic-bold',
   // Tifinagh has no bold cut: its regular serves.
   'tifinagh-regular', 'syllabics-bold', 'cherokee-bold', 'olchiki-bold', 'meetei-bold',
   // No bold cut of Symbols 2 and Math exists: their regular serves.

@@ -56,7 +56,7 @@ export async function resolveImages(pub: { articles: Article[]; meta?: Publicati
     };
     mapBlocks(article.body, collect);
     for (const note of article.notes) mapBlocks(note.children, collect);
-    return { article, file, where, figures };
+    return { where, figures };
   });
   // Every figure's image, loaded side by side, each into a store of its own so that what it finds
   // does not depend on which finished first; taken in the order of the figures below, where the
@@ -72,7 +72,7 @@ export async function resolveImages(pub: { articles: Article[]; meta?: Publicati
     return load;
   });
   let next = 0;
-  for (const { article, file, figures } of articles) {
+  for (const { where: { article, file }, figures } of articles) {
     const replaced = new Map<Figure, Block>();
     for (const figure of figures) {
       const outcome = loaded[next++]!;

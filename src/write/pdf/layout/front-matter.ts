@@ -92,7 +92,8 @@ export function tocUnits(entries: readonly TocEntry[], parent: StructNode, ctx: 
   if (units[0]) units[0].outline = { title, level: 1 };
   const toc = structChild(sect, 'TOC');
   const numberColumn = textWidth('0000', 'regular', ctx.fontSize);
-  const folioLines: { last: Unit | undefined; link: StructNode; linkInfo: { target: { dest: string }; node: StructNode; contents: string }; title: string }[] = [];
+  // Per entry, its title's last line and its link (the folio is drawn in that link's element).
+  const folioLines: { last: Unit | undefined; linkInfo: { target: { dest: string }; node: StructNode; contents: string } }[] = [];
   for (const entry of entries) {
     const item = structChild(toc, 'TOCI', entry.lang.toLowerCase() !== lang.toLowerCase() ? { lang: entry.lang } : {});
     const link = structChild(item, 'Link');
@@ -105,7 +106,7 @@ export function tocUnits(entries: readonly TocEntry[], parent: StructNode, ctx: 
       delete u.origin;
       for (const it of u.items) if (it.kind === 'text') it.link = linkInfo;
     }
-    folioLines.push({ last: lines[lines.length - 1], link, linkInfo, title: entry.title });
+    folioLines.push({ last: lines[lines.length - 1], linkInfo });
     if (entry.authors) {
       const by = textUnits([{ type: 'text', value: entry.authors }], link, {
         place: { parent: link, lang: entry.lang, x: 0, width: width - numberColumn - ctx.fontSize, path: [], indent: false, first: false }, ctx,
@@ -118,16 +119,16 @@ export function tocUnits(entries: readonly TocEntry[], parent: StructNode, ctx: 
     units.push(...lines);
   }
   const setFolios = (folios: readonly string[]): void => {
-    folioLines.forEach(({ last, link, linkInfo, title: entryTitle }, i) => {
+    folioLines.forEach(({ last, linkInfo }, i) => {
       const folio = folios[i] ?? '';
-      linkInfo.contents = `${entryTitle}, page ${folio}`;
+      linkInfo.contents = `${entries[i]!.title}, page ${folio}`;
       if (!last || folio === '') return;
       // A space glyph between title and number keeps them two words when the text is extracted.
       const texts = last.items.filter((it) => it.kind === 'text');
       const end = texts[texts.length - 1];
       if (end && end.kind === 'text') end.space = true;
       const w = textWidth(folio, 'regular', ctx.fontSize);
-      last.items.push({ kind: 'text', x: width - w, y: baselineIn(ctx.leading, 'regular', ctx.fontSize), text: folio, style: { face: 'regular', size: ctx.fontSize }, width: w, owner: { node: link }, link: linkInfo });
+      last.items.push({ kind: 'text', x: width - w, y: baselineIn(ctx.leading, 'regular', ctx.fontSize), text: folio, style: { face: 'regular', size: ctx.fontSize }, width: w, owner: { node: linkInfo.node }, link: linkInfo });
     });
   };
   return { units, setFolios };

@@ -40,7 +40,7 @@ export function glyphClusters(logicalText: string, run: ShapedRun, drawn: readon
   // The joiners of a right-to-left run (a Persian ZWNJ) draw nothing, so no glyph gives them back,
   // and the run would need an /ActualText of its own — which pdftotext reads back reversed in a
   // right-to-left line. They are left out of its text: its letters come back in order, as drawn.
-  const text = rtl && JOINERS.test(logicalText) ? logicalText.replace(JOINERS_ALL, '') : logicalText;
+  const text = rtl ? logicalText.replace(JOINERS, '') : logicalText;
   // The common case (Latin, Greek, Cyrillic, CJK): the glyphs read back as the text, in order.
   if (!rtl && drawn.join('') === text && !run.glyphs.some((_, i) => floats(i))) return [{ from: 0, to: n }];
   const cps = Array.from(text, (c) => c.codePointAt(0)!);
@@ -103,8 +103,7 @@ function sameBag(a: readonly number[], b: readonly number[]): boolean {
 }
 
 const MARK = /^\p{M}$/u;
-const JOINERS = /[\u200C\u200D]/;
-const JOINERS_ALL = /[\u200C\u200D]/g;
+const JOINERS = /[\u200C\u200D]/g;
 
 function isMark(cp: number): boolean {
   return MARK.test(String.fromCodePoint(cp));
